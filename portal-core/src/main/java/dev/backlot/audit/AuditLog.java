@@ -1,0 +1,13 @@
+package dev.backlot.audit;
+
+import java.util.List;
+
+/** The portal's audit log, append-only. Each method runs in its own transaction. */
+public interface AuditLog {
+
+    /** Appends an entry; a failure to write is logged, never thrown at the caller's action. */
+    void record(AuditEntry entry);
+
+    /** The newest entries first, at most {@code limit} of them. */
+    List<AuditEntry> recent(int limit);
+}

@@ -1,0 +1,101 @@
+package dev.backlot.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The portal's settings, read once at start.
+ *
+ * <p>Each setting has a MicroProfile Config name; MicroProfile maps the environment variable in
+ * upper case with underscores to it, so {@code PORTAL_DB_URL} sets {@code portal.db.url}:
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>portal.port</td><td>8080</td><td>HTTP port</td></tr>
+ * <tr><td>portal.bind</td><td>127.0.0.1</td><td>address the HTTP listener binds to</td></tr>
+ * <tr><td>portal.data</td><td>./data</td><td>folder for all state</td></tr>
+ * <tr><td>portal.db.url / .user / .password</td><td>unset: H2 file in the data folder</td><td>JDBC database</td></tr>
+ * <tr><td>portal.admin.password</td><td>unset: generated at first start, printed once</td><td>password of {@code admin}</td></tr>
+ * <tr><td>portal.api.token</td><td>unset: no token accepted</td><td>static admin bearer token for automation</td></tr>
+ * <tr><td>portal.plugins.poll.ms</td><td>1000</td><td>how often the drop-in folder is scanned</td></tr>
+ * </table>
+ *
+ * <p>{@link #toString()} never shows the password or the token.
+ */
+public record PortalConfig(int port, String bind, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
+        Optional<String> dbPassword, Optional<String> adminPassword, Optional<String> apiToken,
+        long pluginPollMs) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final String DEFAULT_DATA = "./data";
+
+    /** Refuses settings that cannot work, naming the setting and the value. */
+    public PortalConfig {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("portal.port (PORTAL_PORT) must be 1-65535, was " + port);
+        }
+        if (bind == null || bind.isBlank()) {
+            throw new IllegalArgumentException("portal.bind (PORTAL_BIND) must name an address");
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (apiToken.isPresent() && apiToken.get().length() < 16) {
+            throw new IllegalArgumentException("portal.api.token (PORTAL_API_TOKEN) must be at least 16 characters");
+        }
+        if (pluginPollMs < 100) {
+            throw new IllegalArgumentException("portal.plugins.poll.ms must be at least 100, was " + pluginPollMs);
+        }
+    }
+
+    /**
+     * Reads the settings from a source such as MicroProfile Config or a map.
+     *
+     * @param source returns the value of a setting name, empty when unset; blank counts as unset
+     */
+    public static PortalConfig from(Function<String, Optional<String>> source) {
+        Function<String, Optional<String>> read = name -> source.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+        return new PortalConfig(
+                read.apply("portal.port").map(v -> parseInt("portal.port (PORTAL_PORT)", v)).orElse(DEFAULT_PORT),
+                read.apply("portal.bind").orElse(DEFAULT_BIND),
+                Path.of(read.apply("portal.data").orElse(DEFAULT_DATA)),
+                read.apply("portal.db.url"),
+                read.apply("portal.db.user"),
+                source.apply("portal.db.password").filter(v -> !v.isEmpty()),
+                source.apply("portal.admin.password").filter(v -> !v.isEmpty()),
+                read.apply("portal.api.token"),
+                read.apply("portal.plugins.poll.ms").map(v -> (long) parseInt("portal.plugins.poll.ms", v)).orElse(1000L));
+    }
+
+    /** The JDBC URL in use: the configured one, or the embedded H2 file in the data folder. */
+    public String effectiveDbUrl() {
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";AUTO_SERVER=FALSE");
+    }
+
+    /** Where plugin bundles are dropped to be installed. */
+    public Path pluginDropInDir() {
+        return dataDir.resolve("plugins");
+    }
+
+    /** The plugin framework's cache (rebuilt at every start from the desired state). */
+    public Path felixCacheDir() {
+        return dataDir.resolve("felix-cache");
+    }
+
+    @Override
+    public String toString() {
+        return "PortalConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", db="
+                + dbUrl.orElse("embedded H2") + ", dbUser=" + dbUser.orElse("-")
+                + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(generated)")
+                + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + "]";
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.backlot.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.backlot.persistence.internal.PortalPersistenceUnit;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The portal's database: a connection pool, the schema brought up to date by versioned migrations,
+ * and a JPA unit over it.
+ *
+ * <p>The application opens the database itself (rather than having the server deploy a persistence
+ * unit) so that a database that is down shows up in readiness instead of failing the deployment,
+ * and so that the same code runs in plain tests. Migrations live in {@code db/migration} and are
+ * written in SQL that both H2 and PostgreSQL accept.
+ *
+ * <p>Each {@link #transaction} call runs in its own resource-local transaction: committed when the
+ * function returns, rolled back when it throws.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory factory;
+    private final String product;
+    private final String schemaVersion;
+
+    private Database(HikariDataSource dataSource, EntityManagerFactory factory, String product, String schemaVersion) {
+        this.dataSource = dataSource;
+        this.factory = factory;
+        this.product = product;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /**
+     * Connects, migrates and opens the JPA unit.
+     *
+     * @param url a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...})
+     * @param entityClasses every JPA entity class of the portal
+     * @throws DatabaseException when the database cannot be reached or a migration fails; the
+     *     message names the URL (never the password) and the cause
+     */
+    public static Database open(String url, String user, String password, List<Class<?>> entityClasses) {
+        HikariDataSource dataSource = null;
+        try {
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(url);
+            if (user != null) {
+                pool.setUsername(user);
+            }
+            if (password != null) {
+                pool.setPassword(password);
+            }
+            pool.setPoolName("backlot");
+            pool.setMaximumPoolSize(10);
+            pool.setMinimumIdle(1);
+            // Fail within seconds, not the default 30 s, so a wrong URL is reported at start promptly.
+            pool.setInitializationFailTimeout(10_000);
+            pool.setConnectionTimeout(10_000);
+            dataSource = new HikariDataSource(pool);
+
+            var result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            String product;
+            try (var connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            }
+            var unit = new PortalPersistenceUnit(dataSource, entityClasses, Database.class.getClassLoader());
+            EntityManagerFactory factory = new PersistenceProvider()
+                    .createContainerEntityManagerFactory(unit, PortalPersistenceUnit.properties(product));
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).load().info().current()
+                            .getVersion().getVersion();
+            return new Database(dataSource, factory, product, version);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            throw new DatabaseException("Cannot open the database at " + redact(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction and returns its result. */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Runs {@code work} in one transaction. */
+    public void run(Consumer<EntityManager> work) {
+        transaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** The database product, e.g. {@code H2} or {@code PostgreSQL}. */
+    public String product() {
+        return product;
+    }
+
+    /** The version of the newest migration applied, e.g. {@code 1}. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+        dataSource.close();
+    }
+
+    private static String redact(String url) {
+        // A JDBC URL may carry a password as a parameter; never let it reach a log.
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

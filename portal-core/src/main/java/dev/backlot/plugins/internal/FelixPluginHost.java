@@ -1,0 +1,316 @@
+package dev.backlot.plugins.internal;
+
+import dev.backlot.plugins.BundleSource;
+import dev.backlot.plugins.Extension;
+import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.plugins.PluginHost;
+import dev.backlot.plugins.PluginInfo;
+import dev.backlot.spi.catalog.EntityProcessor;
+import dev.backlot.spi.catalog.EntityProvider;
+import dev.backlot.spi.scaffolder.ScaffolderAction;
+import dev.backlot.spi.search.SearchCollator;
+import dev.backlot.spi.ui.UiContribution;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Apache Felix embedded in the portal: starts and stops the framework, installs, updates and removes
+ * bundles, and tracks the extension services they register.
+ *
+ * <p>The framework cache is wiped at every start ({@code storage.clean=onFirstInit}): what runs is
+ * always rebuilt from the desired state in the database and the drop-in folder, never from a cache
+ * that another portal version wrote.
+ *
+ * <p>Bundle operations are serialised on this object; service look-ups are lock-free.
+ */
+public final class FelixPluginHost implements PluginHost, ExtensionRegistry, AutoCloseable {
+
+    /** The extension interfaces the portal tracks, in {@code dev.backlot.spi.*}. */
+    public static final List<Class<?>> EXTENSION_TYPES = List.of(EntityProcessor.class, EntityProvider.class,
+            ScaffolderAction.class, SearchCollator.class, UiContribution.class);
+
+    private static final Logger LOG = Logger.getLogger(FelixPluginHost.class.getName());
+    private static final long REFRESH_TIMEOUT_MS = 30_000;
+
+    private final Path cacheDir;
+    private final String exports;
+    private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
+    /** Why a location is not active, by location; cleared when it starts or goes away. */
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private volatile Felix felix;
+
+    public FelixPluginHost(Path cacheDir, String exports) {
+        this.cacheDir = cacheDir;
+        this.exports = exports;
+    }
+
+    /**
+     * Starts the framework and the framework's own service bundles (Declarative Services and its
+     * dependencies), which are installed from {@code infrastructure} in the given order.
+     */
+    public synchronized void start(List<BundleSource> infrastructure) throws BundleException {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, cacheDir.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exports);
+        // Keep Felix away from the JVM-wide URL handler factory: it belongs to the application server.
+        config.put("felix.service.urlhandlers", "false");
+        config.put("felix.log.level", "1");
+        Felix framework = new Felix(config);
+        framework.init();
+        framework.start();
+        felix = framework;
+        List<Bundle> installed = new ArrayList<>();
+        for (BundleSource source : infrastructure) {
+            installed.add(framework.getBundleContext().installBundle("system:" + source.fileName(),
+                    new ByteArrayInputStream(source.bytes())));
+        }
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        for (Class<?> type : EXTENSION_TYPES) {
+            ServiceTracker<?, ?> tracker = new ServiceTracker<>(framework.getBundleContext(), type.getName(), null);
+            tracker.open();
+            trackers.put(type, tracker);
+        }
+        LOG.info(() -> "Plugin framework started with exports " + exports);
+    }
+
+    /**
+     * Installs a bundle and, when asked, starts it. A bundle that installs but cannot start stays
+     * installed, and {@link #plugins()} says why; a jar that cannot be installed at all is listed as
+     * {@code FAILED} under its location.
+     *
+     * @return the bundle, or empty when it could not be installed
+     */
+    public synchronized Optional<Bundle> install(String location, byte[] jar, boolean start) {
+        Felix framework = requireRunning();
+        problems.remove(location);
+        Bundle bundle;
+        try {
+            bundle = framework.getBundleContext().installBundle(location, new ByteArrayInputStream(jar));
+        } catch (BundleException | RuntimeException e) {
+            fail(location, e);
+            return Optional.empty();
+        }
+        if (start) {
+            startBundle(bundle);
+        }
+        return Optional.of(bundle);
+    }
+
+    /** Replaces the bundle at {@code location} with a new jar in place, then refreshes its wiring. */
+    public synchronized boolean update(String location, byte[] jar, boolean start) {
+        Optional<Bundle> existing = bundleAt(location);
+        if (existing.isEmpty()) {
+            return install(location, jar, start).isPresent();
+        }
+        Bundle bundle = existing.get();
+        problems.remove(location);
+        try {
+            bundle.update(new ByteArrayInputStream(jar));
+            refresh(bundle);
+        } catch (BundleException | RuntimeException e) {
+            fail(location, e);
+            return false;
+        }
+        if (start) {
+            startBundle(bundle);
+        }
+        return true;
+    }
+
+    /** Uninstalls the bundle at {@code location}, if any, and forgets its problems. */
+    public synchronized void uninstall(String location) {
+        problems.remove(location);
+        Optional<Bundle> existing = bundleAt(location);
+        if (existing.isEmpty()) {
+            return;
+        }
+        try {
+            existing.get().uninstall();
+            refresh(existing.get());
+        } catch (BundleException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Uninstalling " + location + " failed", e);
+        }
+    }
+
+    public Optional<Bundle> bundleAt(String location) {
+        Felix framework = felix;
+        return framework == null ? Optional.empty() : Optional.ofNullable(framework.getBundleContext().getBundle(location));
+    }
+
+    /** The problem recorded for a location, if any. */
+    public Optional<String> problem(String location) {
+        return Optional.ofNullable(problems.get(location));
+    }
+
+    @Override
+    public boolean isRunning() {
+        Felix framework = felix;
+        return framework != null && framework.getState() == Bundle.ACTIVE;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        Felix framework = felix;
+        if (framework == null) {
+            return List.of();
+        }
+        Map<String, PluginInfo> byLocation = new LinkedHashMap<>();
+        Arrays.stream(framework.getBundleContext().getBundles())
+                .filter(b -> b.getBundleId() != 0)
+                .sorted(Comparator.comparingLong(Bundle::getBundleId))
+                .forEach(b -> byLocation.put(b.getLocation(), describe(b)));
+        problems.forEach((location, problem) -> byLocation.putIfAbsent(location,
+                new PluginInfo(-1, null, location, null, "FAILED", location, List.of(), problem)));
+        return List.copyOf(byLocation.values());
+    }
+
+    @Override
+    public ExtensionRegistry extensions() {
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S> List<Extension<S>> extensions(Class<S> type) {
+        ServiceTracker<?, ?> tracker = trackers.get(type);
+        if (tracker == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a portal extension interface");
+        }
+        ServiceReference<?>[] refs = tracker.getServiceReferences();
+        if (refs == null) {
+            return List.of();
+        }
+        // ServiceReference orders by ranking, then by age: the "greatest" is the one to prefer.
+        Arrays.sort(refs, Comparator.reverseOrder());
+        List<Extension<S>> out = new ArrayList<>(refs.length);
+        for (ServiceReference<?> ref : refs) {
+            Object service = ((ServiceTracker<Object, Object>) tracker).getService((ServiceReference<Object>) ref);
+            Bundle bundle = ref.getBundle();
+            if (service != null && bundle != null) {
+                Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+                out.add(new Extension<>(type.cast(service), bundle.getBundleId(), bundle.getSymbolicName(),
+                        ranking instanceof Integer i ? i : 0));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        Felix framework = felix;
+        if (framework == null) {
+            return;
+        }
+        trackers.values().forEach(ServiceTracker::close);
+        trackers.clear();
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(30_000);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warning("Plugin framework did not stop within 30 s");
+            }
+        } catch (BundleException | InterruptedException e) {
+            LOG.log(Level.WARNING, "Stopping the plugin framework failed", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            felix = null;
+        }
+    }
+
+    private void startBundle(Bundle bundle) {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+            return; // fragments attach to their host; they are never started
+        }
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            fail(bundle.getLocation(), e);
+        }
+    }
+
+    private void fail(String location, Throwable e) {
+        String reason = BundleProblems.describe(e);
+        problems.put(location, reason);
+        LOG.warning(() -> "Plugin " + location + ": " + reason);
+    }
+
+    private void refresh(Bundle bundle) throws BundleException {
+        Felix framework = requireRunning();
+        CountDownLatch done = new CountDownLatch(1);
+        framework.adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> done.countDown());
+        try {
+            if (!done.await(REFRESH_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new BundleException("Refreshing " + bundle.getLocation() + " took over 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BundleException("Interrupted while refreshing " + bundle.getLocation(), e);
+        }
+    }
+
+    private PluginInfo describe(Bundle bundle) {
+        List<String> services = new ArrayList<>();
+        ServiceReference<?>[] registered = bundle.getState() == Bundle.UNINSTALLED ? null : bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> ref : registered) {
+                for (String name : (String[]) ref.getProperty(Constants.OBJECTCLASS)) {
+                    if (name.startsWith("dev.backlot.spi.") && !services.contains(name)) {
+                        services.add(name);
+                    }
+                }
+            }
+        }
+        String name = bundle.getHeaders().get(Constants.BUNDLE_NAME);
+        return new PluginInfo(bundle.getBundleId(), bundle.getSymbolicName(),
+                name == null ? bundle.getSymbolicName() : name, bundle.getVersion().toString(), stateName(bundle),
+                bundle.getLocation(), services, bundle.getState() == Bundle.ACTIVE ? null : problems.get(bundle.getLocation()));
+    }
+
+    static String stateName(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            default -> "UNKNOWN";
+        };
+    }
+
+    private Felix requireRunning() {
+        Felix framework = felix;
+        if (framework == null) {
+            throw new IllegalStateException("The plugin framework is not running");
+        }
+        return framework;
+    }
+}
