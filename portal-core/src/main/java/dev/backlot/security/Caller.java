@@ -9,7 +9,7 @@ import java.util.Set;
  * @param name the user name, or {@code api-token} for the static automation token
  * @param roles the roles held, e.g. {@link #ADMIN}
  */
-public record Caller(String name, Set<String> roles) {
+public record Caller(String name, Set<String> roles) implements java.io.Serializable {
 
     /** May manage plugins, catalog sources and everything under {@code /admin} and {@code /api/admin}. */
     public static final String ADMIN = "admin";

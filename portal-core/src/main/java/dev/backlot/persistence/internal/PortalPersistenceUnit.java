@@ -78,7 +78,8 @@ public final class PortalPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public URL getPersistenceUnitRootUrl() {
-        return null;
+        // EclipseLink names the unit after its root; the jar (or folder) holding the entity classes.
+        return PortalPersistenceUnit.class.getProtectionDomain().getCodeSource().getLocation();
     }
 
     @Override

@@ -1,0 +1,82 @@
+package dev.backlot.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.backlot.audit.AuditEntry;
+import dev.backlot.audit.internal.AuditEntryEntity;
+import dev.backlot.audit.internal.JpaAuditLog;
+import dev.backlot.plugins.internal.PluginStateEntity;
+import dev.backlot.security.internal.AccountEntity;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migrations and a JPA round trip on the embedded H2 file database and on a real PostgreSQL. */
+class DatabaseTest {
+
+    static final List<Class<?>> ENTITIES = List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class);
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void h2FileDatabaseMigratesAndKeepsWhatWasWritten() {
+        String url = "jdbc:h2:file:" + dir.resolve("portal");
+        try (Database db = Database.open(url, null, null, ENTITIES)) {
+            assertThat(db.product()).isEqualTo("H2");
+            assertThat(db.schemaVersion()).isEqualTo("1");
+            new JpaAuditLog(db).record(entry("h2-round-trip"));
+        }
+        // Reopening runs no migration twice and finds the row.
+        try (Database db = Database.open(url, null, null, ENTITIES)) {
+            assertThat(new JpaAuditLog(db).recent(10)).extracting(AuditEntry::target).contains("h2-round-trip");
+        }
+    }
+
+    @Test
+    void postgresqlMigratesAndRoundTrips() throws Exception {
+        assumeTrue(postgresAnswers(), "No PostgreSQL at 127.0.0.1:5432 (user postgres, database test): skipped");
+        String schema = "backlot_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var c = DriverManager.getConnection(POSTGRES, "postgres", null)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        try (Database db = Database.open(POSTGRES + "?currentSchema=" + schema, "postgres", null, ENTITIES)) {
+            assertThat(db.product()).isEqualTo("PostgreSQL");
+            String target = "pg-round-trip-" + schema;
+            new JpaAuditLog(db).record(entry(target));
+            assertThat(new JpaAuditLog(db).recent(5)).extracting(AuditEntry::target).containsExactly(target);
+        } finally {
+            try (var c = DriverManager.getConnection(POSTGRES, "postgres", null)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void unreachableDatabaseIsReportedWithoutThePassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?password=hunter2", "x", "hunter2",
+                ENTITIES))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("Cannot open the database at jdbc:postgresql://127.0.0.1:1/none")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    static boolean postgresAnswers() {
+        try (var c = DriverManager.getConnection(POSTGRES, "postgres", null)) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static AuditEntry entry(String target) {
+        return new AuditEntry(Instant.now(), "tester", "test.write", target, AuditEntry.SUCCESS, "round trip");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.backlot.plugins.internal;
+
+import dev.backlot.plugins.internal.fixture.RankedActionActivator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Builds small bundle jars in memory for host tests. */
+final class TestBundles {
+
+    private TestBundles() {
+    }
+
+    /** A bundle whose activator registers a ScaffolderAction {@code actionId} with {@code ranking}. */
+    static byte[] action(String symbolicName, String version, String actionId, int ranking) {
+        return jar(symbolicName, version, Map.of("X-Action-Id", actionId, "X-Ranking", String.valueOf(ranking),
+                "Bundle-Activator", RankedActionActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"), true);
+    }
+
+    /** A bundle whose activator throws {@code message}. */
+    static byte[] failingActivator(String symbolicName, String message) {
+        return jar(symbolicName, "1.0.0", Map.of("X-Fail", message, "Bundle-Activator",
+                RankedActionActivator.class.getName(), "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"),
+                true);
+    }
+
+    /** A bundle with only a manifest, carrying the given extra headers. */
+    static byte[] plain(String symbolicName, String version, Map<String, String> headers) {
+        return jar(symbolicName, version, headers, false);
+    }
+
+    private static byte[] jar(String symbolicName, String version, Map<String, String> headers, boolean withFixture) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        headers.forEach(main::putValue);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            if (withFixture) {
+                add(jar, RankedActionActivator.class);
+                add(jar, RankedActionActivator.Action.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void add(JarOutputStream jar, Class<?> type) throws IOException {
+        String path = type.getName().replace('.', '/') + ".class";
+        jar.putNextEntry(new JarEntry(path));
+        try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
+            in.transferTo(jar);
+        }
+        jar.closeEntry();
+    }
+}
