@@ -40,7 +40,12 @@ public class HomeView implements Serializable {
         return failingPlugins;
     }
 
-    public Readiness getReadiness() {
-        return readiness;
+    public boolean isReady() {
+        return readiness.up();
+    }
+
+    /** Each readiness check as {@code name: state}, for display. */
+    public List<String> getChecks() {
+        return readiness.checks().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
     }
 }

@@ -1,0 +1,138 @@
+package dev.backlot.web.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real {@code portal.jar} started as a separate process with {@code PORTAL_*} variables, on a
+ * free loopback port, as a user would start it. Stopped by its process id.
+ */
+final class RunningPortal implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("portal.jar", "target/portal.jar"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final int port;
+    final Path data;
+    final Path log;
+    private final Process process;
+    final long readyAfterMs;
+
+    private RunningPortal(int port, Path data, Path log, Process process, long readyAfterMs) {
+        this.port = port;
+        this.data = data;
+        this.log = log;
+        this.process = process;
+        this.readyAfterMs = readyAfterMs;
+    }
+
+    /** Starts the jar with these extra variables and waits until {@code /health/ready} is UP. */
+    static RunningPortal start(Path data, String logName, Map<String, String> env) throws Exception {
+        int port = freePort();
+        Files.createDirectories(data);
+        Path log = data.getParent().resolve(logName);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("PORTAL_"));
+        environment.putAll(env);
+        environment.put("PORTAL_PORT", String.valueOf(port));
+        environment.put("PORTAL_DATA", data.toString());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        RunningPortal portal = new RunningPortal(port, data, log, process, 0);
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("portal.jar exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (portal.get("/health/ready").statusCode() == 200) {
+                    return new RunningPortal(port, data, log, process, (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        portal.close();
+        throw new IllegalStateException("portal.jar was not ready within 240 s; see " + log);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The admin password the first start printed, if it printed one. */
+    String printedAdminPassword() throws IOException {
+        Matcher m = Pattern.compile("sign in as 'admin' with password\\s+(\\S+)").matcher(Files.readString(log));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Resident memory of the portal process in MiB, from /proc (Linux). */
+    long residentMiB() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    Map<String, String> listeningSockets() throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes());
+        ss.waitFor(10, TimeUnit.SECONDS);
+        Map<String, String> mine = new HashMap<>();
+        for (String line : out.split("\n")) {
+            if (line.contains("pid=" + process.pid() + ",")) {
+                String[] cols = line.trim().split("\\s+");
+                mine.put(cols[3], line);
+            }
+        }
+        return mine;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

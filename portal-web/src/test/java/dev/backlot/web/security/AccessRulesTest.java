@@ -1,0 +1,55 @@
+package dev.backlot.web.security;
+
+import static dev.backlot.web.security.AccessRules.Decision.ALLOW;
+import static dev.backlot.web.security.AccessRules.Decision.FORBIDDEN;
+import static dev.backlot.web.security.AccessRules.Decision.SIGN_IN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backlot.security.Caller;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessRulesTest {
+
+    private static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN, Caller.USER));
+    private static final Caller USER = new Caller("ada", Set.of(Caller.USER));
+
+    @Test
+    void adminAreasNeedTheAdminRole() {
+        for (String path : new String[] {"/admin/plugins", "/api/admin/plugins", "/admin", "/admin/plugins.xhtml"}) {
+            assertThat(AccessRules.decide(path, "GET", null)).as(path).isEqualTo(SIGN_IN);
+            assertThat(AccessRules.decide(path, "GET", USER)).as(path).isEqualTo(FORBIDDEN);
+            assertThat(AccessRules.decide(path, "GET", ADMIN)).as(path).isEqualTo(ALLOW);
+        }
+    }
+
+    @Test
+    void apiWritesNeedASignedInCallerAndReadsDoNot() {
+        assertThat(AccessRules.decide("/api/catalog/locations", "POST", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.decide("/api/catalog/entities/by-uid/x", "DELETE", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.decide("/api/catalog/locations", "POST", USER)).isEqualTo(ALLOW);
+        assertThat(AccessRules.decide("/api/catalog/entities", "GET", null)).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void pagesAreOpenToReaders() {
+        assertThat(AccessRules.decide("/", "GET", null)).isEqualTo(ALLOW);
+        assertThat(AccessRules.decide("/catalog", "GET", null)).isEqualTo(ALLOW);
+        assertThat(AccessRules.decide("/administrator-notes", "GET", null)).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void disguisedAdminPathsAreStillProtected() {
+        for (String path : new String[] {"//admin/plugins", "/ADMIN/plugins", "/catalog/../admin/plugins",
+                "/./api/admin/plugins", "/api/ADMIN/plugins", "/admin;jsessionid=x/plugins", "/api//admin/plugins"}) {
+            assertThat(AccessRules.decide(path, "GET", null)).as(path).isEqualTo(SIGN_IN);
+        }
+    }
+
+    @Test
+    void apiPathsAreRecognised() {
+        assertThat(AccessRules.isApi("/api/admin/plugins")).isTrue();
+        assertThat(AccessRules.isApi("/apidocs")).isFalse();
+        assertThat(AccessRules.isApi("/catalog")).isFalse();
+    }
+}
