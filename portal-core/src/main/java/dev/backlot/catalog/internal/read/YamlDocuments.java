@@ -67,7 +67,7 @@ public final class YamlDocuments {
                     + " bytes, over the limit of maxFileBytes=" + policy.maxFileBytes()));
             return documents;
         }
-        Composer composer = composer(content, policy);
+        Composer composer = composer(content, policy.maxFileBytes());
         int index = 0;
         while (true) {
             index++;
@@ -102,15 +102,12 @@ public final class YamlDocuments {
 
     /**
      * Reads a file that must hold exactly one YAML document of any shape, as a {@code $yaml} placeholder
-     * does.
+     * does. The caller has already bounded the content's size.
      *
      * @throws IllegalArgumentException naming the source when the content is not exactly one valid document
      */
-    static Object parseSingle(byte[] content, String source, ReadPolicy policy) {
-        if (content.length > policy.maxFileBytes()) {
-            throw new IllegalArgumentException(source + " is over the limit of maxFileBytes=" + policy.maxFileBytes());
-        }
-        Composer composer = composer(content, policy);
+    static Object parseSingle(byte[] content, String source) {
+        Composer composer = composer(content, content.length);
         try {
             if (!composer.checkNode()) {
                 throw new IllegalArgumentException(source + " holds no YAML document");
@@ -125,14 +122,14 @@ public final class YamlDocuments {
         }
     }
 
-    private static Composer composer(byte[] content, ReadPolicy policy) {
+    private static Composer composer(byte[] content, long maxBytes) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         // Code points never outnumber bytes, so this is a second guard behind the byte check above.
-        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, policy.maxFileBytes()));
+        options.setCodePointLimit((int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytes)));
         StreamReader reader = new StreamReader(new UnicodeReader(new ByteArrayInputStream(content)));
         return new Composer(new ParserImpl(reader, options), YamlTrees.plainResolver(), options);
     }
