@@ -135,7 +135,7 @@ public final class LocationCrawler {
         private void accept(Map<String, Object> parsed, LocationRef location, int depth) {
             Map<String, Object> entity;
             try {
-                entity = Placeholders.resolve(parsed, location, fetcher);
+                entity = Placeholders.resolve(parsed, location, this::fetchRecorded);
             } catch (ReadException e) {
                 errors.add(new ReadError(location, EntityTrees.describe(parsed) + ": " + e.getMessage()));
                 return;
@@ -145,6 +145,19 @@ public final class LocationCrawler {
             if (EntityTrees.isLocation(entity)) {
                 follow(entity, location, depth);
             }
+        }
+
+        /** Placeholder reads count as reads of the crawl, so a change to an included file is noticed. */
+        private byte[] fetchRecorded(LocationRef ref) throws ReadException {
+            if (LocationRef.URL.equals(ref.type())) {
+                byte[] content = fetcher.fetch(ref);
+                urlsRead.add(ref.target());
+                return content;
+            }
+            Path real = fetcher.checkFile(ref.target());
+            byte[] content = fetcher.readFile(real);
+            filesRead.add(real);
+            return content;
         }
 
         private void follow(Map<String, Object> entity, LocationRef location, int depth) {
