@@ -90,9 +90,19 @@ public final class BuiltinRelations {
      * @return the relations and the problems; never throws
      */
     public static Result relationsOf(Map<String, Object> normalizedEntity) {
+        try {
+            return derive(normalizedEntity);
+        } catch (RuntimeException e) {
+            // Safety net as in EntityRules: a caller's exotic Map (say a TreeMap with non-string
+            // keys) can throw on get(); one bad entity must not stop the processing loop.
+            return new Result(List.of(), List.of("entity could not be read for relations (" + e + ")"));
+        }
+    }
+
+    private static Result derive(Map<String, Object> normalizedEntity) {
         List<String> problems = new ArrayList<>();
         String kind = BuiltinKinds.canonicalKind(Tree.string(Tree.get(normalizedEntity, "kind")));
-        List<RefField> fields = FIELDS.get(kind);
+        List<RefField> fields = kind == null ? null : FIELDS.get(kind);
         if (fields == null) {
             return new Result(List.of(), List.of());
         }
