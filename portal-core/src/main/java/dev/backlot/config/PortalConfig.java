@@ -1,6 +1,7 @@
 package dev.backlot.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,13 +21,45 @@ import java.util.function.Function;
  * <tr><td>portal.admin.password</td><td>unset: generated at first start, printed once</td><td>password of {@code admin}</td></tr>
  * <tr><td>portal.api.token</td><td>unset: no token accepted</td><td>static admin bearer token for automation</td></tr>
  * <tr><td>portal.plugins.poll.ms</td><td>1000</td><td>how often the drop-in folder is scanned</td></tr>
+ * <tr><td>portal.catalog.*, portal.file.roots, portal.url.allow, portal.sample.catalog</td><td>see {@link Catalog}</td>
+ *     <td>the software catalog</td></tr>
  * </table>
  *
  * <p>{@link #toString()} never shows the password or the token.
  */
 public record PortalConfig(int port, String bind, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
         Optional<String> dbPassword, Optional<String> adminPassword, Optional<String> apiToken,
-        long pluginPollMs) {
+        long pluginPollMs, Catalog catalog) {
+
+    /**
+     * Catalog settings.
+     *
+     * @param locations {@code type:target} locations to load ({@code PORTAL_CATALOG_LOCATIONS}, comma-separated)
+     * @param sample whether to load the sample organisation ({@code PORTAL_SAMPLE_CATALOG}, default true)
+     * @param fileRoots where {@code file} targets may point ({@code PORTAL_FILE_ROOTS}; default the data folder)
+     * @param urlAllow hosts {@code url} targets may name ({@code PORTAL_URL_ALLOW}; default none)
+     * @param refreshSeconds how often every location is read again ({@code PORTAL_CATALOG_REFRESH_SECONDS}, 120)
+     * @param orphanStrategy {@code delete} or {@code keep} ({@code PORTAL_CATALOG_ORPHAN_STRATEGY}, delete)
+     * @param maxFileBytes the largest descriptor file read ({@code PORTAL_CATALOG_MAX_FILE_BYTES}, 5 MiB)
+     */
+    public record Catalog(List<String> locations, boolean sample, List<Path> fileRoots, List<String> urlAllow,
+            long refreshSeconds, String orphanStrategy, long maxFileBytes) {
+        public Catalog {
+            locations = List.copyOf(locations);
+            fileRoots = fileRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+            urlAllow = List.copyOf(urlAllow);
+            if (!orphanStrategy.equals("delete") && !orphanStrategy.equals("keep")) {
+                throw new IllegalArgumentException("portal.catalog.orphan.strategy (PORTAL_CATALOG_ORPHAN_STRATEGY) must be"
+                        + " delete or keep, was '" + orphanStrategy + "'");
+            }
+            if (refreshSeconds < 1) {
+                throw new IllegalArgumentException("PORTAL_CATALOG_REFRESH_SECONDS must be at least 1, was " + refreshSeconds);
+            }
+            if (maxFileBytes < 1024) {
+                throw new IllegalArgumentException("PORTAL_CATALOG_MAX_FILE_BYTES must be at least 1024, was " + maxFileBytes);
+            }
+        }
+    }
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -56,16 +89,34 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
      */
     public static PortalConfig from(Function<String, Optional<String>> source) {
         Function<String, Optional<String>> read = name -> source.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+        Path data = Path.of(read.apply("portal.data").orElse(DEFAULT_DATA));
+        Catalog catalog = new Catalog(
+                list(read.apply("portal.catalog.locations")),
+                read.apply("portal.sample.catalog").map(v -> !v.equalsIgnoreCase("false")).orElse(true),
+                read.apply("portal.file.roots").map(v -> list(Optional.of(v)).stream().map(Path::of).toList())
+                        .orElse(List.of(data)),
+                list(read.apply("portal.url.allow")),
+                read.apply("portal.catalog.refresh.seconds").map(v -> (long) parseInt("PORTAL_CATALOG_REFRESH_SECONDS", v))
+                        .orElse(120L),
+                read.apply("portal.catalog.orphan.strategy").orElse("delete").toLowerCase(java.util.Locale.ROOT),
+                read.apply("portal.catalog.max.file.bytes").map(v -> (long) parseInt("PORTAL_CATALOG_MAX_FILE_BYTES", v))
+                        .orElse(5L * 1024 * 1024));
         return new PortalConfig(
                 read.apply("portal.port").map(v -> parseInt("portal.port (PORTAL_PORT)", v)).orElse(DEFAULT_PORT),
                 read.apply("portal.bind").orElse(DEFAULT_BIND),
-                Path.of(read.apply("portal.data").orElse(DEFAULT_DATA)),
+                data,
                 read.apply("portal.db.url"),
                 read.apply("portal.db.user"),
                 source.apply("portal.db.password").filter(v -> !v.isEmpty()),
                 source.apply("portal.admin.password").filter(v -> !v.isEmpty()),
                 read.apply("portal.api.token"),
-                read.apply("portal.plugins.poll.ms").map(v -> (long) parseInt("portal.plugins.poll.ms", v)).orElse(1000L));
+                read.apply("portal.plugins.poll.ms").map(v -> (long) parseInt("portal.plugins.poll.ms", v)).orElse(1000L),
+                catalog);
+    }
+
+    private static List<String> list(Optional<String> commaSeparated) {
+        return commaSeparated.map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList()).orElse(List.of());
     }
 
     /** The JDBC URL in use: the configured one, or the embedded H2 file in the data folder. */

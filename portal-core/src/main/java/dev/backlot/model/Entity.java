@@ -1,5 +1,7 @@
 package dev.backlot.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +26,9 @@ public record Entity(String apiVersion, String kind, Map<String, Object> metadat
     public Entity {
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(kind, "kind");
-        metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
-        spec = spec == null ? Map.of() : Map.copyOf(spec);
+        // Unmodifiable copies that keep the authored order and allow null values (YAML has them).
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metadata, "metadata")));
+        spec = spec == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spec));
         relations = relations == null ? List.of() : List.copyOf(relations);
     }
 

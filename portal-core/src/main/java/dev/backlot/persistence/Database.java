@@ -116,6 +116,32 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} on one JDBC connection in one transaction, for bulk paths where JPA would
+     * cost too much (the catalog's search rows). Committed when it returns, rolled back when it throws.
+     */
+    public <T> T jdbc(SqlWork<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException("Database work failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on a JDBC connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
     /** The database product, e.g. {@code H2} or {@code PostgreSQL}. */
     public String product() {
         return product;

@@ -4,6 +4,8 @@ import dev.backlot.audit.AuditEntry;
 import dev.backlot.audit.AuditLog;
 import dev.backlot.audit.internal.AuditEntryEntity;
 import dev.backlot.audit.internal.JpaAuditLog;
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.internal.DefaultCatalogService;
 import dev.backlot.config.PortalConfig;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.BundleSource;
@@ -42,6 +44,7 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private FelixPluginHost host;
     private DropInFolder dropIn;
+    private DefaultCatalogService catalog;
     private List<String> expectedActive = List.of();
     private Optional<String> generatedAdminPassword = Optional.empty();
 
@@ -89,12 +92,27 @@ public final class Portal implements AutoCloseable {
         } catch (Exception e) {
             problem("plugins", e);
         }
+        if (database != null) {
+            try {
+                catalog = new DefaultCatalogService(database, host == null ? null : host.extensions(),
+                        CatalogConfiguration.settings(config));
+                catalog.start();
+            } catch (Exception e) {
+                problem("catalog", e);
+            }
+        }
+    }
+
+    /** The software catalog; {@code null} when the database is unavailable. */
+    public CatalogService catalog() {
+        return catalog;
     }
 
     /** UP when migrations ran, the framework runs and every desired built-in bundle is active. */
     public Readiness readiness() {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("database", database != null ? "UP" : startProblems.getOrDefault("database", "not opened"));
+        checks.put("catalog", catalog != null ? "UP" : startProblems.getOrDefault("catalog", "not started"));
         if (host == null || !host.isRunning()) {
             checks.put("plugin-framework", startProblems.getOrDefault("plugins", "not running"));
         } else {
@@ -129,6 +147,9 @@ public final class Portal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (catalog != null) {
+            catalog.close();
+        }
         if (dropIn != null) {
             dropIn.close();
         }

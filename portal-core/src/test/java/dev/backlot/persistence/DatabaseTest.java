@@ -31,7 +31,7 @@ class DatabaseTest {
         String url = "jdbc:h2:file:" + dir.resolve("portal");
         try (Database db = Database.open(url, null, null, ENTITIES)) {
             assertThat(db.product()).isEqualTo("H2");
-            assertThat(db.schemaVersion()).isEqualTo("1");
+            assertThat(db.schemaVersion()).isEqualTo("2");
             new JpaAuditLog(db).record(entry("h2-round-trip"));
         }
         // Reopening runs no migration twice and finds the row.

@@ -12,27 +12,34 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /** Builds small bundle jars in memory for host tests. */
-final class TestBundles {
+public final class TestBundles {
 
     private TestBundles() {
     }
 
     /** A bundle whose activator registers a ScaffolderAction {@code actionId} with {@code ranking}. */
-    static byte[] action(String symbolicName, String version, String actionId, int ranking) {
+    public static byte[] action(String symbolicName, String version, String actionId, int ranking) {
         return jar(symbolicName, version, Map.of("X-Action-Id", actionId, "X-Ranking", String.valueOf(ranking),
                 "Bundle-Activator", RankedActionActivator.class.getName(),
                 "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"), true);
     }
 
     /** A bundle whose activator throws {@code message}. */
-    static byte[] failingActivator(String symbolicName, String message) {
+    public static byte[] failingActivator(String symbolicName, String message) {
         return jar(symbolicName, "1.0.0", Map.of("X-Fail", message, "Bundle-Activator",
                 RankedActionActivator.class.getName(), "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"),
                 true);
     }
 
+    /** A bundle whose activator registers an EntityProcessor behaving as {@code mode} (see ProcessorActivator). */
+    public static byte[] processor(String symbolicName, String version, String mode) {
+        return jar(symbolicName, version, Map.of("X-Mode", mode, "Bundle-Activator",
+                dev.backlot.plugins.internal.fixture.ProcessorActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.catalog,dev.backlot.model"), true);
+    }
+
     /** A bundle with only a manifest, carrying the given extra headers. */
-    static byte[] plain(String symbolicName, String version, Map<String, String> headers) {
+    public static byte[] plain(String symbolicName, String version, Map<String, String> headers) {
         return jar(symbolicName, version, headers, false);
     }
 
@@ -49,6 +56,8 @@ final class TestBundles {
             if (withFixture) {
                 add(jar, RankedActionActivator.class);
                 add(jar, RankedActionActivator.Action.class);
+                add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.class);
+                add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.Processor.class);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -137,6 +137,52 @@ class PortalJarIT {
     }
 
     @Test
+    @Order(5)
+    void catalogServesTheSampleOrganisationThroughBackstagesApi() throws Exception {
+        awaitEntity("component", "payment-service");
+
+        var byName = portal.get("/api/catalog/entities/by-name/component/default/payment-service");
+        assertThat(byName.statusCode()).isEqualTo(200);
+        assertThat(byName.body()).contains("\"type\":\"ownedBy\",\"targetRef\":\"group:default/payments\"")
+                .contains("\"uid\"").contains("\"etag\"");
+        var group = portal.get("/api/catalog/entities/by-name/group/default/payments").body();
+        assertThat(group).contains("\"type\":\"ownerOf\",\"targetRef\":\"component:default/payment-service\"");
+        assertThat(portal.get("/api/catalog/entities/by-name/component/default/nope").statusCode()).isEqualTo(404);
+        assertThat(portal.get("/api/catalog/entity-facets?facet=kind").body()).contains("\"value\":\"Component\"");
+        assertThat(portal.get("/api/catalog/processing-errors").body()).isEqualTo("{\"items\":[]}");
+        // writes need a caller
+        assertThat(post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"/etc\"}", null).statusCode())
+                .isEqualTo(401);
+        var outside = post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"/etc/passwd\"}", TOKEN);
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(outside.body()).contains("InputError");
+    }
+
+    @Test
+    @Order(5)
+    void backstagesOwnCatalogClientWorksAgainstThePortal() throws Exception {
+        assumeTrue(NodeCheck.available(), "Node.js and npm are not installed: the catalog-client check is skipped");
+        awaitEntity("component", "payment-service");
+
+        JsonObject out = NodeCheck.run(work.resolve("catalog-client"), portal.url(""), TOKEN);
+
+        assertThat(out.getJsonArray("getEntities").toString()).contains("payment-service", "checkout-web");
+        assertThat(out.getString("getEntityByRef")).isEqualTo("payments");
+        assertThat(out.isNull("missingEntity")).isTrue();
+        assertThat(out.getJsonArray("getEntitiesByRefs").toString()).isEqualTo("[\"checkout-web\",null,\"payments\"]");
+        assertThat(out.getJsonObject("queryFirst").getJsonArray("names")).hasSize(2);
+        assertThat(out.getJsonObject("queryFirst").getBoolean("hasNext")).isTrue();
+        assertThat(out.getJsonObject("querySecond").getJsonArray("names")).hasSize(2);
+        assertThat(out.getJsonObject("querySecond").getBoolean("hasPrev")).isTrue();
+        assertThat(out.getJsonObject("facets").getJsonObject("kind").getInt("Component")).isGreaterThanOrEqualTo(5);
+        assertThat(out.getInt("locations")).isGreaterThanOrEqualTo(1);
+        assertThat(out.getString("locationByEntity")).isEqualTo("file");
+        assertThat(out.getJsonObject("validate").getBoolean("valid")).isTrue();
+        assertThat(out.getJsonObject("validate").getBoolean("invalid")).isFalse();
+        assertThat(out.getBoolean("refreshed")).isTrue();
+    }
+
+    @Test
     @Order(6)
     void secondPortalRunsSideBySideWithItsOwnPortAndData() throws Exception {
         try (RunningPortal second = RunningPortal.start(work.resolve("data-b"), "portal-b.log",
@@ -171,6 +217,25 @@ class PortalJarIT {
                 assertThat(browser.find(".bl-user-name").getText()).isEqualTo("admin");
             }
         }
+    }
+
+    private void awaitEntity(String kind, String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (portal.get("/api/catalog/entities/by-name/" + kind + "/default/" + name).statusCode() != 200) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(kind + ":" + name + " did not appear in the catalog within 30 s");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private java.net.http.HttpResponse<String> post(String path, String json, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url(path)))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> pluginIdentities() throws Exception {

@@ -1,0 +1,2 @@
+/** The catalog discovery provider plugin: private to the bundle, nothing exported. */
+package dev.backlot.discovery;

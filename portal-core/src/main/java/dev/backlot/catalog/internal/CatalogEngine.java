@@ -1,0 +1,270 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.catalog.CatalogLocation;
+import dev.backlot.catalog.ProcessingError;
+import dev.backlot.catalog.internal.read.CrawlResult;
+import dev.backlot.catalog.internal.read.LocationCrawler;
+import dev.backlot.catalog.internal.read.ReadError;
+import dev.backlot.catalog.internal.read.LocationRef;
+import dev.backlot.persistence.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the catalog's sources and keeps the stored entities in step with them.
+ *
+ * <p>All writes happen on one worker thread, in the order they were requested, so two runs never
+ * race on the same rows; reads go straight to the database. A run of a source (a location read, a
+ * provider mutation) processes every entity it emits, stores only what changed, removes what it no
+ * longer emits, records its errors, and stitches every entity whose final form may have changed.
+ * So a change is visible as soon as its run ends, in about a second for a small location.
+ */
+final class CatalogEngine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CatalogEngine.class.getName());
+
+    private final Database database;
+    private final LocationCrawler crawler;
+    private final EntityPipeline pipeline;
+    private final CatalogSettings settings;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backlot-catalog");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LocationWatcher watcher;
+
+    CatalogEngine(Database database, LocationCrawler crawler, EntityPipeline pipeline, CatalogSettings settings) {
+        this.database = database;
+        this.crawler = crawler;
+        this.pipeline = pipeline;
+        this.settings = settings;
+    }
+
+    void watchWith(LocationWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    /** Queues a read of the location; the future completes when its entities are stored and stitched. */
+    Future<?> refresh(CatalogLocation location) {
+        return worker.submit(() -> runLocation(location));
+    }
+
+    /** Queues a provider's full replacement of its entities. */
+    Future<?> replaceProviderEntities(String provider, List<Map<String, Object>> entities) {
+        return worker.submit(() -> {
+            String source = "provider:" + provider;
+            Expanded expanded = expandLocations(entities, source);
+            runSource(source, source, expanded.emitted(), expanded.errors(), expanded.failed(), true);
+        });
+    }
+
+    /** Queues a provider's delta: upserts {@code added}, removes {@code removedRefs} it owns. */
+    Future<?> applyProviderDelta(String provider, List<Map<String, Object>> added, List<String> removedRefs) {
+        return worker.submit(() -> {
+            String source = "provider:" + provider;
+            Expanded expanded = expandLocations(added, source);
+            runSource(source, source, expanded.emitted(), expanded.errors(), expanded.failed(), false);
+            database.jdbc(c -> {
+                Map<String, CatalogStore.Stored> owned = CatalogStore.byRefs(c, removedRefs.stream()
+                        .map(CatalogStore::lower).toList());
+                owned.values().removeIf(s -> !s.sourceKey().equals(source));
+                return Stitcher.stitch(c, CatalogStore.delete(c, owned.values()));
+            });
+        });
+    }
+
+    /** Queues removal of everything a source owns (an unregistered location, a provider that left). */
+    Future<?> removeSource(String sourceKey) {
+        return worker.submit(() -> database.jdbc(c -> {
+            Set<String> dirty = new HashSet<>(CatalogStore.delete(c, CatalogStore.bySource(c, sourceKey).values()));
+            dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, List.of()));
+            return Stitcher.stitch(c, dirty);
+        }));
+    }
+
+    /** Waits until everything queued so far has run. */
+    void awaitIdle(java.time.Duration timeout) throws Exception {
+        worker.submit(() -> {
+        }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** One emitted entity and where it was read from. */
+    record Input(Map<String, Object> entity, String location) {
+    }
+
+    private record Expanded(List<Input> emitted, List<ProcessingError> errors, Set<String> failed) {
+    }
+
+    /**
+     * A provider's entities, plus what its {@code Location} entities point to: a provider may hand
+     * over locations (as the discovery plugin does) and the catalog reads them under its own rules.
+     */
+    @SuppressWarnings("unchecked")
+    private Expanded expandLocations(List<Map<String, Object>> entities, String source) {
+        List<Input> emitted = new ArrayList<>();
+        List<ProcessingError> errors = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        for (Map<String, Object> entity : entities) {
+            emitted.add(new Input(entity, source));
+            if (!(entity.get("kind") instanceof String kind) || !kind.equalsIgnoreCase("Location")
+                    || !(entity.get("spec") instanceof Map<?, ?> spec)) {
+                continue;
+            }
+            String type = spec.get("type") instanceof String t ? t : "file";
+            List<Object> targets = new ArrayList<>();
+            if (spec.get("target") != null) {
+                targets.add(spec.get("target"));
+            }
+            if (spec.get("targets") instanceof List<?> list) {
+                targets.addAll(list);
+            }
+            for (Object target : targets) {
+                try {
+                    CrawlResult crawl = crawler.crawl(new LocationRef(type, String.valueOf(target)));
+                    crawl.entities().forEach(e -> emitted.add(new Input(e.entity(), e.location().toString())));
+                    for (ReadError e : crawl.errors()) {
+                        errors.add(new ProcessingError(e.location().toString(), null, e.message()));
+                        failed.add(e.location().toString());
+                    }
+                } catch (RuntimeException e) {
+                    errors.add(new ProcessingError(type + ":" + target, null, "Cannot read: " + e.getMessage()));
+                }
+            }
+        }
+        return new Expanded(emitted, errors, failed);
+    }
+
+    private void runLocation(CatalogLocation location) {
+        try {
+            LocationRef root = new LocationRef(location.type(), location.target());
+            CrawlResult crawl = crawler.crawl(root);
+            List<ProcessingError> readErrors = new ArrayList<>();
+            Set<String> failedLocations = new HashSet<>();
+            for (ReadError e : crawl.errors()) {
+                readErrors.add(new ProcessingError(e.location().toString(), null, e.message()));
+                failedLocations.add(e.location().toString());
+            }
+            List<Input> emitted = crawl.entities().stream()
+                    .map(e -> new Input(e.entity(), e.location().toString())).toList();
+            runSource("location:" + location.id(), root.toString(), emitted, readErrors, failedLocations, true);
+            LocationWatcher w = watcher;
+            if (w != null && "file".equals(location.type())) {
+                w.watch(location, crawl.filesRead());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading location " + location.type() + ":" + location.target() + " failed", e);
+            database.jdbc(c -> CatalogStore.replaceErrors(c, "location:" + location.id(), List.of(new ProcessingError(
+                    location.type() + ":" + location.target(), null, "Reading failed: " + e.getMessage()))));
+        }
+    }
+
+    /**
+     * Processes and stores what a source emitted.
+     *
+     * @param full whether {@code emitted} is everything the source has (then what is missing is an
+     *     orphan), or a part of it (a provider delta)
+     */
+    private void runSource(String sourceKey, String sourceName, List<Input> emitted, List<ProcessingError> readErrors,
+            Set<String> failedLocations, boolean full) {
+        List<ProcessingError> errors = new ArrayList<>(readErrors);
+        Map<String, ProcessedEntity> processed = new LinkedHashMap<>();
+        Set<String> failedRefs = new HashSet<>();
+        for (Input e : emitted) {
+            EntityPipeline.Outcome outcome = pipeline.process(e.entity(), e.location());
+            errors.addAll(outcome.errors());
+            if (outcome.entity() == null) {
+                String ref = EntityPipeline.refOf(e.entity());
+                if (ref != null) {
+                    failedRefs.add(CatalogStore.lower(ref));
+                }
+            } else if (processed.putIfAbsent(outcome.entity().ref(), outcome.entity()) != null) {
+                errors.add(new ProcessingError(e.location(), outcome.entity().ref(), "Entity " + outcome.entity().ref()
+                        + " is emitted twice by " + sourceName + "; the first one is kept"));
+            }
+        }
+        database.jdbc(c -> {
+            Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
+            Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
+            List<ProcessedEntity> changed = new ArrayList<>();
+            for (ProcessedEntity p : processed.values()) {
+                CatalogStore.Stored stored = existing.get(p.ref());
+                if (stored != null && !stored.sourceKey().equals(sourceKey)) {
+                    // First owner wins (Backstage's rule); the newcomer is reported, not stored.
+                    errors.add(new ProcessingError(p.locationKey(), p.ref(), "Conflict: " + p.ref()
+                            + " is already provided by " + stored.locationKey() + "; the copy from " + p.locationKey()
+                            + " is ignored"));
+                } else if (stored == null || !stored.hash().equals(p.hash())) {
+                    changed.add(p);
+                }
+            }
+            Set<String> dirty = new HashSet<>(CatalogStore.upsert(c, sourceKey, changed, existing));
+            if (full) {
+                List<CatalogStore.Stored> orphans = own.values().stream()
+                        .filter(s -> !processed.containsKey(s.ref()) && !failedRefs.contains(s.ref())
+                                && !failedLocations.contains(s.locationKey()))
+                        .toList();
+                dirty.addAll(handleOrphans(c, orphans));
+            }
+            dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
+            return Stitcher.stitch(c, dirty);
+        });
+    }
+
+    private Set<String> handleOrphans(Connection c, List<CatalogStore.Stored> orphans) throws SQLException {
+        if (orphans.isEmpty()) {
+            return Set.of();
+        }
+        if ("delete".equals(settings.orphanStrategy())) {
+            return CatalogStore.delete(c, orphans);
+        }
+        Set<String> dirty = new HashSet<>();
+        try (PreparedStatement read = c.prepareStatement("SELECT processed_json FROM catalog_entity WHERE uid = ?");
+                PreparedStatement write = c.prepareStatement(
+                        "UPDATE catalog_entity SET processed_json = ?, processed_hash = ? WHERE uid = ?")) {
+            for (CatalogStore.Stored orphan : orphans) {
+                read.setString(1, orphan.uid());
+                String json;
+                try (var rs = read.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                    json = rs.getString(1);
+                }
+                Map<String, Object> entity = Json.read(json);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> annotations = metadata.get("annotations") instanceof Map<?, ?> m
+                        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+                if ("true".equals(annotations.put("backstage.io/orphan", "true"))) {
+                    continue;
+                }
+                metadata.put("annotations", annotations);
+                write.setString(1, Json.write(entity));
+                write.setString(2, "orphan");
+                write.setString(3, orphan.uid());
+                write.executeUpdate();
+                dirty.add(orphan.ref());
+            }
+        }
+        return dirty;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,252 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.catalog.ProcessingError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes of the catalog's tables, on a connection the caller holds in a transaction. Stitching is
+ * separate ({@link Stitcher}); this class only records what each source emitted.
+ */
+final class CatalogStore {
+
+    /** What is stored for an entity, enough to decide whether a new run changes it. */
+    record Stored(String uid, String ref, String sourceKey, String locationKey, String hash) {
+    }
+
+    private CatalogStore() {
+    }
+
+    static Map<String, Stored> bySource(Connection c, String sourceKey) throws SQLException {
+        Map<String, Stored> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT uid, entity_ref, source_key, location_key, processed_hash FROM catalog_entity WHERE source_key = ?")) {
+            ps.setString(1, sourceKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(2), new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stored rows of these references, whichever source owns them. */
+    static Map<String, Stored> byRefs(Connection c, Collection<String> refs) throws SQLException {
+        Map<String, Stored> out = new HashMap<>();
+        for (List<String> chunk : chunks(refs)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT uid, entity_ref, source_key, location_key, processed_hash"
+                    + " FROM catalog_entity WHERE entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(2), new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Inserts or updates entities owned by {@code sourceKey} and replaces the relations each emits.
+     *
+     * @param existing the stored rows of these references (from {@link #byRefs}), to reuse uids
+     * @return every reference whose stitched form may have changed: the entities and the old and
+     *     new targets of their relations
+     */
+    static Set<String> upsert(Connection c, String sourceKey, Collection<ProcessedEntity> entities,
+            Map<String, Stored> existing) throws SQLException {
+        Set<String> dirty = new HashSet<>();
+        if (entities.isEmpty()) {
+            return dirty;
+        }
+        long now = System.currentTimeMillis();
+        Map<String, String> uids = new LinkedHashMap<>();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_entity (uid, entity_ref, kind, namespace,"
+                + " name, source_key, location_key, processed_hash, processed_json, updated_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET kind = ?, namespace = ?, name = ?,"
+                        + " source_key = ?, location_key = ?, processed_hash = ?, processed_json = ?, updated_at = ?"
+                        + " WHERE uid = ?")) {
+            for (ProcessedEntity e : entities) {
+                Stored old = existing.get(e.ref());
+                String json = Json.write(e.entity());
+                if (old == null) {
+                    String uid = UUID.randomUUID().toString();
+                    uids.put(e.ref(), uid);
+                    insert.setString(1, uid);
+                    insert.setString(2, e.ref());
+                    insert.setString(3, lower(e.kind()));
+                    insert.setString(4, lower(e.namespace()));
+                    insert.setString(5, lower(e.name()));
+                    insert.setString(6, sourceKey);
+                    insert.setString(7, e.locationKey());
+                    insert.setString(8, e.hash());
+                    insert.setString(9, json);
+                    insert.setLong(10, now);
+                    insert.addBatch();
+                } else {
+                    uids.put(e.ref(), old.uid());
+                    update.setString(1, lower(e.kind()));
+                    update.setString(2, lower(e.namespace()));
+                    update.setString(3, lower(e.name()));
+                    update.setString(4, sourceKey);
+                    update.setString(5, e.locationKey());
+                    update.setString(6, e.hash());
+                    update.setString(7, json);
+                    update.setLong(8, now);
+                    update.setString(9, old.uid());
+                    update.addBatch();
+                }
+                dirty.add(e.ref());
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+        dirty.addAll(deleteRelations(c, uids.values()));
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO catalog_relation (emitter_uid, source_ref, type, target_ref) VALUES (?,?,?,?)")) {
+            for (ProcessedEntity e : entities) {
+                for (Edge edge : e.edges()) {
+                    ps.setString(1, uids.get(e.ref()));
+                    ps.setString(2, edge.source());
+                    ps.setString(3, edge.type());
+                    ps.setString(4, edge.target());
+                    ps.addBatch();
+                    dirty.add(edge.source());
+                    dirty.add(edge.target());
+                }
+            }
+            ps.executeBatch();
+        }
+        return dirty;
+    }
+
+    /**
+     * Deletes entities with their relations and search rows.
+     *
+     * @return the references whose stitched form may change: the targets of the removed relations
+     */
+    static Set<String> delete(Connection c, Collection<Stored> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        List<String> uids = rows.stream().map(Stored::uid).toList();
+        Set<String> dirty = deleteRelations(c, uids);
+        for (List<String> chunk : chunks(uids)) {
+            for (String table : List.of("catalog_search WHERE entity_uid", "catalog_entity WHERE uid")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM " + table + " IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        rows.forEach(r -> dirty.remove(r.ref()));
+        return dirty;
+    }
+
+    private static Set<String> deleteRelations(Connection c, Collection<String> emitterUids) throws SQLException {
+        Set<String> touched = new HashSet<>();
+        for (List<String> chunk : chunks(emitterUids)) {
+            String in = " WHERE emitter_uid IN (" + QuerySql.placeholders(chunk.size()) + ")";
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_ref, target_ref FROM catalog_relation" + in)) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        touched.add(rs.getString(1));
+                        touched.add(rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_relation" + in)) {
+                bind(ps, chunk);
+                ps.executeUpdate();
+            }
+        }
+        return touched;
+    }
+
+    /**
+     * Replaces the errors recorded for a source.
+     *
+     * @return the entity references whose errors changed (they need stitching)
+     */
+    static Set<String> replaceErrors(Connection c, String sourceKey, List<ProcessingError> errors) throws SQLException {
+        Set<String> touched = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref FROM catalog_error WHERE source_key = ?"
+                + " AND entity_ref IS NOT NULL")) {
+            ps.setString(1, sourceKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_error WHERE source_key = ?")) {
+            ps.setString(1, sourceKey);
+            ps.executeUpdate();
+        }
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_error (id, source_key, location, entity_ref,"
+                + " message, at_ms) VALUES (?,?,?,?,?,?)")) {
+            for (ProcessingError e : errors) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, sourceKey);
+                ps.setString(3, clip(e.location(), 4000));
+                String ref = e.entityRef() == null ? null : lower(e.entityRef());
+                ps.setString(4, ref == null || ref.length() > 200 ? null : ref);
+                ps.setString(5, clip(e.message(), 4000));
+                ps.setLong(6, now);
+                ps.addBatch();
+                if (ref != null) {
+                    touched.add(ref);
+                }
+            }
+            ps.executeBatch();
+        }
+        return touched;
+    }
+
+    static List<List<String>> chunks(Collection<String> values) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(values);
+        for (int i = 0; i < all.size(); i += 500) {
+            out.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return out;
+    }
+
+    static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,317 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.catalog.CatalogException;
+import dev.backlot.catalog.CatalogLocation;
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityQuery;
+import dev.backlot.catalog.FacetValue;
+import dev.backlot.catalog.ProcessingError;
+import dev.backlot.catalog.internal.model.BuiltinRelations;
+import dev.backlot.catalog.internal.model.EntityNormalizer;
+import dev.backlot.catalog.internal.model.EntityRules;
+import dev.backlot.catalog.internal.read.CrawlResult;
+import dev.backlot.catalog.internal.read.Emitted;
+import dev.backlot.catalog.internal.read.LocationCrawler;
+import dev.backlot.catalog.internal.read.LocationRef;
+import dev.backlot.model.EntityRef;
+import dev.backlot.persistence.Database;
+import dev.backlot.plugins.ExtensionRegistry;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The catalog: locations in the database, an engine that reads and stitches them, a watcher for
+ * file locations, a periodic refresh for remote ones, and connections for provider plugins.
+ *
+ * <p>Lifecycle: {@link #start} registers the configured locations and queues a read of every
+ * location; {@link #close} stops the threads. Reads are safe from any thread.
+ */
+public final class DefaultCatalogService implements CatalogService, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DefaultCatalogService.class.getName());
+
+    private final Database database;
+    private final CatalogSettings settings;
+    private final CatalogQueries queries;
+    private final LocationCrawler crawler;
+    private final EntityPipeline pipeline;
+    private final CatalogEngine engine;
+    private final LocationWatcher watcher;
+    private final ProviderConnections providers;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "backlot-catalog-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DefaultCatalogService(Database database, ExtensionRegistry extensions, CatalogSettings settings)
+            throws IOException {
+        this.database = database;
+        this.settings = settings;
+        this.queries = new CatalogQueries(database);
+        this.crawler = new LocationCrawler(settings.readPolicy(), HttpClient.newBuilder()
+                .connectTimeout(settings.readPolicy().urlTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs());
+        this.engine = new CatalogEngine(database, crawler, pipeline, settings);
+        this.watcher = new LocationWatcher(engine::refresh);
+        engine.watchWith(watcher);
+        this.providers = extensions == null ? null : new ProviderConnections(extensions, engine);
+    }
+
+    /** Registers configured locations (and drops configured ones no longer listed), then reads everything. */
+    public void start() {
+        List<String> wanted = new ArrayList<>();
+        for (String configured : settings.configuredLocations()) {
+            LocationRef ref = LocationRef.parse(configured);
+            wanted.add(ref.type() + ":" + ref.target());
+            if (findLocation(ref.type(), ref.target()).isEmpty()) {
+                insertLocation(ref.type(), ref.target(), "config");
+            }
+        }
+        for (Map.Entry<CatalogLocation, String> row : locationsWithOrigin().entrySet()) {
+            CatalogLocation l = row.getKey();
+            if ("config".equals(row.getValue()) && !wanted.contains(l.type() + ":" + l.target())) {
+                deleteLocationRow(l.id());
+            }
+        }
+        locations().forEach(engine::refresh);
+        long every = settings.refreshIntervalSeconds();
+        timer.scheduleWithFixedDelay(() -> locations().forEach(engine::refresh), every, every, TimeUnit.SECONDS);
+        if (providers != null) {
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    providers.sync();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Syncing entity providers failed", e);
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> entities(EntityQuery query) {
+        return queries.entities(query);
+    }
+
+    @Override
+    public long count(EntityQuery query) {
+        return queries.count(query);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> entity(String kind, String namespace, String name) {
+        return queries.byRef(kind + ":" + namespace + "/" + name);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> entityByUid(String uid) {
+        return queries.byUid(uid);
+    }
+
+    @Override
+    public List<Map<String, Object>> entitiesByRefs(List<String> refs) {
+        List<String> canonical = new ArrayList<>();
+        for (String ref : refs) {
+            try {
+                canonical.add(EntityRef.parse(ref, null, null).canonical());
+            } catch (IllegalArgumentException e) {
+                canonical.add(null);
+            }
+        }
+        Map<String, Map<String, Object>> found = queries.byRefs(canonical.stream().filter(r -> r != null).distinct().toList());
+        List<Map<String, Object>> out = new ArrayList<>();
+        canonical.forEach(r -> out.add(r == null ? null : found.get(r)));
+        return out;
+    }
+
+    @Override
+    public boolean removeEntity(String uid) {
+        Optional<Map<String, Object>> entity = queries.byUid(uid);
+        if (entity.isEmpty()) {
+            return false;
+        }
+        String ref = EntityPipeline.refOf(entity.get()).toLowerCase(Locale.ROOT);
+        database.jdbc(c -> Stitcher.stitch(c, CatalogStore.delete(c, CatalogStore.byRefs(c, List.of(ref)).values())));
+        return true;
+    }
+
+    @Override
+    public Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter) {
+        return queries.facets(facets, filter);
+    }
+
+    @Override
+    public List<CatalogLocation> locations() {
+        return queries.locations();
+    }
+
+    @Override
+    public Optional<CatalogLocation> location(String id) {
+        return locations().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<CatalogLocation> locationOfEntity(String kind, String namespace, String name) {
+        return queries.sourceOf(kind + ":" + namespace + "/" + name).filter(s -> s.startsWith("location:"))
+                .flatMap(s -> location(s.substring("location:".length())));
+    }
+
+    @Override
+    public AddedLocation addLocation(String type, String target, boolean dryRun) {
+        LocationRef ref;
+        try {
+            ref = LocationRef.parse(type + ":" + target);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(CatalogException.Reason.INPUT, e.getMessage());
+        }
+        Optional<CatalogLocation> existing = findLocation(ref.type(), ref.target());
+        CrawlResult crawl = crawler.crawl(ref);
+        crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
+            throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.message());
+        });
+        if (dryRun) {
+            List<Map<String, Object>> entities = new ArrayList<>();
+            for (Emitted emitted : crawl.entities()) {
+                EntityPipeline.Outcome outcome = pipeline.process(emitted.entity(), emitted.location().toString());
+                if (outcome.entity() != null) {
+                    entities.add(outcome.entity().entity());
+                }
+            }
+            CatalogLocation location = existing.orElseGet(() -> new CatalogLocation(UUID.randomUUID().toString(),
+                    ref.type(), ref.target()));
+            return new AddedLocation(location, entities, existing.isPresent());
+        }
+        if (existing.isPresent()) {
+            throw new CatalogException(CatalogException.Reason.CONFLICT, "Location " + ref + " is already registered");
+        }
+        CatalogLocation location = insertLocation(ref.type(), ref.target(), "api");
+        engine.refresh(location);
+        return new AddedLocation(location, List.of(), false);
+    }
+
+    @Override
+    public void removeLocation(String id) {
+        if (location(id).isEmpty()) {
+            throw new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id);
+        }
+        deleteLocationRow(id);
+    }
+
+    @Override
+    public void refresh(String entityRef) {
+        String ref;
+        try {
+            ref = EntityRef.parse(entityRef, null, null).canonical();
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(CatalogException.Reason.INPUT, e.getMessage());
+        }
+        String source = queries.sourceOf(ref).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity " + ref));
+        if (source.startsWith("location:")) {
+            location(source.substring("location:".length())).ifPresent(engine::refresh);
+        }
+    }
+
+    @Override
+    public List<String> validate(Map<String, Object> entity) {
+        List<String> problems = new ArrayList<>(EntityRules.validate(entity));
+        if (problems.isEmpty()) {
+            problems.addAll(BuiltinRelations.relationsOf(EntityNormalizer.normalize(entity)).problems());
+        }
+        return problems;
+    }
+
+    @Override
+    public List<ProcessingError> processingErrors() {
+        return queries.errors();
+    }
+
+    @Override
+    public void awaitIdle(Duration timeout) {
+        try {
+            engine.awaitIdle(timeout);
+        } catch (Exception e) {
+            throw new IllegalStateException("The catalog did not become idle within " + timeout, e);
+        }
+    }
+
+    private Optional<CatalogLocation> findLocation(String type, String target) {
+        String hash = Json.sha256(type + ":" + target);
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target FROM catalog_location WHERE target_hash = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new CatalogLocation(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<CatalogLocation>empty();
+                }
+            }
+        });
+    }
+
+    private Map<CatalogLocation, String> locationsWithOrigin() {
+        return database.jdbc(c -> {
+            Map<CatalogLocation, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target, origin FROM catalog_location");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new CatalogLocation(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4));
+                }
+            }
+            return out;
+        });
+    }
+
+    private CatalogLocation insertLocation(String type, String target, String origin) {
+        CatalogLocation location = new CatalogLocation(UUID.randomUUID().toString(), type, target);
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_location (id, type, target, target_hash,"
+                    + " origin, created_at) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, location.id());
+                ps.setString(2, type);
+                ps.setString(3, target);
+                ps.setString(4, Json.sha256(type + ":" + target));
+                ps.setString(5, origin);
+                ps.setLong(6, System.currentTimeMillis());
+                return ps.executeUpdate();
+            }
+        });
+        return location;
+    }
+
+    private void deleteLocationRow(String id) {
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_location WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate();
+            }
+        });
+        watcher.forget(id);
+        engine.removeSource("location:" + id);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (providers != null) {
+            providers.close();
+        }
+        watcher.close();
+        engine.close();
+        pipeline.close();
+    }
+}

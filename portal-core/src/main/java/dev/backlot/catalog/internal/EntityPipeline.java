@@ -1,0 +1,153 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.catalog.ProcessingError;
+import dev.backlot.catalog.internal.model.BuiltinRelations;
+import dev.backlot.catalog.internal.model.EntityNormalizer;
+import dev.backlot.catalog.internal.model.EntityRules;
+import dev.backlot.catalog.internal.model.RelationEdge;
+import dev.backlot.model.Entity;
+import dev.backlot.plugins.Extension;
+import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.spi.catalog.EntityProcessor;
+import dev.backlot.spi.catalog.ProcessingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Processes one entity: normalise, validate against Backstage's rules, run the plugin
+ * {@link EntityProcessor}s (highest ranking first), then derive the built-in relations.
+ *
+ * <p>Every plugin call runs under a time limit on a separate thread: a processor that throws or
+ * hangs adds an error to the entity, which keeps its form from before that processor, and the run
+ * goes on. A rejected entity (invalid) is reported and not stored.
+ */
+final class EntityPipeline implements AutoCloseable {
+
+    /** The outcome for one entity: either {@code entity} or only errors. */
+    record Outcome(ProcessedEntity entity, List<ProcessingError> errors) {
+    }
+
+    private final ExtensionRegistry extensions;
+    private final long processorTimeoutMs;
+    private final ExecutorService pluginCalls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "backlot-catalog-processor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    EntityPipeline(ExtensionRegistry extensions, long processorTimeoutMs) {
+        this.extensions = extensions;
+        this.processorTimeoutMs = processorTimeoutMs;
+    }
+
+    Outcome process(Map<String, Object> raw, String location) {
+        List<ProcessingError> errors = new ArrayList<>();
+        String rawRef = refOf(raw);
+        List<String> problems = EntityRules.validate(raw);
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> errors.add(new ProcessingError(location, rawRef, p)));
+            return new Outcome(null, errors);
+        }
+        Map<String, Object> entity = EntityNormalizer.normalize(raw);
+        String ref = refOf(entity);
+        if (extensions != null) {
+            for (Extension<EntityProcessor> processor : extensions.extensions(EntityProcessor.class)) {
+                entity = runPlugin(processor, entity, location, ref, errors);
+            }
+            List<String> after = EntityRules.validate(entity);
+            if (!after.isEmpty()) {
+                String finalRef = ref;
+                after.forEach(p -> errors.add(new ProcessingError(location, finalRef, "After plugin processing: " + p)));
+                return new Outcome(null, errors);
+            }
+        }
+        BuiltinRelations.Result relations = BuiltinRelations.relationsOf(entity);
+        for (String problem : relations.problems()) {
+            errors.add(new ProcessingError(location, ref, problem));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (RelationEdge e : relations.relations()) {
+            edges.add(new Edge(e.source().canonical(), e.type(), e.target().canonical()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
+        return new Outcome(new ProcessedEntity(ref, (String) entity.get("kind"), (String) metadata.get("namespace"),
+                (String) metadata.get("name"), entity, edges, location), errors);
+    }
+
+    private Map<String, Object> runPlugin(Extension<EntityProcessor> processor, Map<String, Object> entity,
+            String location, String ref, List<ProcessingError> errors) {
+        List<String> reported = new ArrayList<>();
+        ProcessingContext context = new ProcessingContext() {
+            public String location() {
+                return location;
+            }
+
+            public void error(String message) {
+                synchronized (reported) {
+                    reported.add(message);
+                }
+            }
+        };
+        String name = processor.symbolicName();
+        Future<Entity> call = pluginCalls.submit(() -> processor.service().process(toModel(entity), context));
+        try {
+            Entity result = call.get(processorTimeoutMs, TimeUnit.MILLISECONDS);
+            synchronized (reported) {
+                reported.forEach(m -> errors.add(new ProcessingError(location, ref, name + ": " + m)));
+            }
+            return result == null ? entity : fromModel(result);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " did not finish within "
+                    + processorTimeoutMs + " ms; the entity is kept as it was before it"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " failed: "
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+        }
+        return entity;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Entity toModel(Map<String, Object> tree) {
+        Object spec = tree.get("spec");
+        return new Entity((String) tree.get("apiVersion"), (String) tree.get("kind"),
+                (Map<String, Object>) tree.get("metadata"), spec instanceof Map<?, ?> m ? (Map<String, Object>) m : null,
+                List.of());
+    }
+
+    static Map<String, Object> fromModel(Entity entity) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("apiVersion", entity.apiVersion());
+        tree.put("kind", entity.kind());
+        tree.put("metadata", new LinkedHashMap<>(entity.metadata()));
+        tree.put("spec", new LinkedHashMap<>(entity.spec()));
+        return tree;
+    }
+
+    /** {@code kind:namespace/name} as far as the tree says, for messages; null when it has no name. */
+    @SuppressWarnings("unchecked")
+    static String refOf(Map<String, Object> entity) {
+        if (!(entity.get("metadata") instanceof Map<?, ?> m) || !(((Map<String, Object>) m).get("name") instanceof String name)) {
+            return null;
+        }
+        Object ns = ((Map<String, Object>) m).get("namespace");
+        Object kind = entity.get("kind");
+        return (kind instanceof String k ? k : "unknown") + ":" + (ns instanceof String n ? n : "default") + "/" + name;
+    }
+
+    @Override
+    public void close() {
+        pluginCalls.shutdownNow();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityOrder;
+import dev.backlot.catalog.EntityQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Translates filters, text search and ordering into SQL over {@code catalog_entity e} and the
+ * {@code catalog_search} rows. Values are always bound parameters, never concatenated.
+ */
+final class QuerySql {
+
+    final StringBuilder sql = new StringBuilder();
+    final List<Object> params = new ArrayList<>();
+
+    /** {@code WHERE ...} (or nothing) for a filter and an optional text term; final entities only. */
+    QuerySql where(EntityFilter filter, String fullTextTerm, List<String> fullTextFields, List<EntityOrder> order) {
+        sql.append(" WHERE e.final_json IS NOT NULL");
+        if (!filter.anyOf().isEmpty()) {
+            sql.append(" AND (");
+            for (int i = 0; i < filter.anyOf().size(); i++) {
+                sql.append(i == 0 ? "(" : " OR (");
+                List<EntityFilter.Condition> conditions = filter.anyOf().get(i);
+                for (int j = 0; j < conditions.size(); j++) {
+                    if (j > 0) {
+                        sql.append(" AND ");
+                    }
+                    condition(conditions.get(j));
+                }
+                sql.append(')');
+            }
+            sql.append(')');
+        }
+        if (fullTextTerm != null && !fullTextTerm.isBlank()) {
+            List<String> fields = !fullTextFields.isEmpty() ? fullTextFields
+                    : List.of(order.isEmpty() ? "metadata.name" : order.get(0).field());
+            sql.append(" AND e.uid IN (SELECT s.entity_uid FROM catalog_search s WHERE s.skey IN (")
+                    .append(String.join(",", fields.stream().map(f -> "?").toList()))
+                    .append(") AND s.svalue LIKE ? ESCAPE '!')");
+            params.addAll(fields);
+            params.add("%" + fullTextTerm.trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        return this;
+    }
+
+    private void condition(EntityFilter.Condition c) {
+        // kind, namespace and name have their own indexed columns.
+        String column = switch (c.key()) {
+            case "kind" -> "e.kind";
+            case "metadata.namespace" -> "e.namespace";
+            case "metadata.name" -> "e.name";
+            default -> null;
+        };
+        if (column != null) {
+            if (c.values().isEmpty()) {
+                sql.append("1=1");
+            } else {
+                sql.append(column).append(" IN (").append(placeholders(c.values().size())).append(')');
+                params.addAll(c.values());
+            }
+            return;
+        }
+        sql.append("e.uid IN (SELECT s.entity_uid FROM catalog_search s WHERE s.skey = ?");
+        params.add(c.key());
+        if (!c.values().isEmpty()) {
+            sql.append(" AND s.svalue IN (").append(placeholders(c.values().size())).append(')');
+            params.addAll(c.values());
+        }
+        sql.append(')');
+    }
+
+    /** {@code ORDER BY ...}, ties broken by reference so that paging is stable. */
+    QuerySql orderBy(List<EntityOrder> order) {
+        sql.append(" ORDER BY ");
+        for (EntityOrder o : order) {
+            String column = switch (o.field()) {
+                case "kind" -> "e.kind";
+                case "metadata.namespace" -> "e.namespace";
+                case "metadata.name" -> "e.name";
+                default -> null;
+            };
+            if (column == null) {
+                sql.append("(SELECT MIN(s.svalue) FROM catalog_search s WHERE s.entity_uid = e.uid AND s.skey = ?)");
+                params.add(o.field());
+            } else {
+                sql.append(column);
+            }
+            sql.append(o.ascending() ? " ASC" : " DESC").append(", ");
+        }
+        sql.append("e.entity_ref ASC");
+        return this;
+    }
+
+    QuerySql window(EntityQuery query) {
+        sql.append(" LIMIT ? OFFSET ?");
+        params.add(query.limit());
+        params.add(query.offset());
+        return this;
+    }
+
+    static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+}

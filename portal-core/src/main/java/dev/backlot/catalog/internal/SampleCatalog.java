@@ -1,0 +1,36 @@
+package dev.backlot.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The sample organisation shipped with the portal: copied into {@code PORTAL_DATA/sample-catalog}
+ * at every start (so that it can be edited, and watched, like any file location) and registered
+ * as the location {@code file:<that folder>/catalog-info.yaml}.
+ */
+public final class SampleCatalog {
+
+    private static final List<String> FILES = List.of("catalog-info.yaml", "org.yaml", "systems.yaml", "components.yaml",
+            "apis.yaml", "templates.yaml");
+
+    private SampleCatalog() {
+    }
+
+    /** Copies the files and returns the location to register, {@code file:<path>}. */
+    public static String install(Path dataDir) throws IOException {
+        Path folder = Files.createDirectories(dataDir.resolve("sample-catalog"));
+        for (String file : FILES) {
+            try (InputStream in = SampleCatalog.class.getResourceAsStream("/sample-catalog/" + file)) {
+                if (in == null) {
+                    throw new IOException("sample-catalog/" + file + " is missing from portal-core");
+                }
+                Files.copy(in, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return "file:" + folder.resolve("catalog-info.yaml");
+    }
+}

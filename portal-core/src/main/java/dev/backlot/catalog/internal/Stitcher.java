@@ -1,0 +1,143 @@
+package dev.backlot.catalog.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds the final entity the API serves from what processing stored: the processed entity, every
+ * relation whose source is the entity (whichever entity emitted it: that is how {@code ownerOf}
+ * reaches a group), its processing errors under {@code status.items}, its uid and an etag that
+ * changes with every change. Then rebuilds its search rows.
+ *
+ * <p>Works in chunks of references so that a whole location of thousands of entities stitches with
+ * a handful of statements per chunk.
+ */
+final class Stitcher {
+
+    private Stitcher() {
+    }
+
+    /** Stitches those of {@code refs} that exist; returns how many were stitched. */
+    static int stitch(Connection c, Collection<String> refs) throws SQLException {
+        int count = 0;
+        for (List<String> chunk : CatalogStore.chunks(new TreeSet<>(refs))) {
+            count += stitchChunk(c, chunk);
+        }
+        return count;
+    }
+
+    private static int stitchChunk(Connection c, List<String> refs) throws SQLException {
+        String in = QuerySql.placeholders(refs.size());
+        Map<String, String[]> rows = new LinkedHashMap<>(); // ref -> {uid, processed_json}
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT entity_ref, uid, processed_json FROM catalog_entity WHERE entity_ref IN (" + in + ")")) {
+            CatalogStore.bind(ps, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> present = new ArrayList<>(rows.keySet());
+        String presentIn = QuerySql.placeholders(present.size());
+        Map<String, TreeSet<String>> relations = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT source_ref, type, target_ref FROM catalog_relation WHERE source_ref IN (" + presentIn + ")")) {
+            CatalogStore.bind(ps, present);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // "type\ttarget" sorts by type, then target, as Backstage orders them
+                    relations.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2) + '\t' + rs.getString(3));
+                }
+            }
+        }
+        Map<String, List<Map<String, Object>>> errors = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref, message FROM catalog_error WHERE entity_ref IN ("
+                + presentIn + ") ORDER BY at_ms, id")) {
+            CatalogStore.bind(ps, present);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("type", "backstage.io/catalog-processing");
+                    item.put("level", "error");
+                    item.put("message", rs.getString(2));
+                    item.put("error", Map.of("name", "Error", "message", rs.getString(2)));
+                    errors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(item);
+                }
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET final_json = ?, etag = ? WHERE uid = ?");
+                PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN (" + presentIn + ")");
+                PreparedStatement search = c.prepareStatement(
+                        "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
+            CatalogStore.bind(clear, rows.values().stream().map(r -> r[0]).toList());
+            clear.executeUpdate();
+            for (Map.Entry<String, String[]> row : rows.entrySet()) {
+                String uid = row.getValue()[0];
+                Map<String, Object> entity = finalEntity(Json.read(row.getValue()[1]), uid,
+                        relations.getOrDefault(row.getKey(), new TreeSet<>()), errors.get(row.getKey()));
+                update.setString(1, Json.write(entity));
+                update.setString(2, etagOf(entity));
+                update.setString(3, uid);
+                update.addBatch();
+                for (SearchRows.Row r : SearchRows.of(entity)) {
+                    search.setString(1, uid);
+                    search.setString(2, r.key());
+                    search.setString(3, r.value());
+                    search.setString(4, r.original());
+                    search.addBatch();
+                }
+            }
+            update.executeBatch();
+            search.executeBatch();
+        }
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finalEntity(Map<String, Object> processed, String uid, TreeSet<String> relations,
+            List<Map<String, Object>> errors) {
+        Map<String, Object> entity = new LinkedHashMap<>(processed);
+        Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) processed.get("metadata"));
+        metadata.put("uid", uid);
+        metadata.remove("etag");
+        entity.put("metadata", metadata);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String relation : relations) {
+            int tab = relation.indexOf('\t');
+            list.add(Map.of("type", relation.substring(0, tab), "targetRef", relation.substring(tab + 1)));
+        }
+        entity.put("relations", list);
+        if (errors != null) {
+            entity.put("status", Map.of("items", errors));
+        } else {
+            entity.remove("status");
+        }
+        // The etag is the hash of everything else, so it changes exactly when the entity does.
+        metadata.put("etag", etagOf(entity));
+        return entity;
+    }
+
+    private static String etagOf(Map<String, Object> entity) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
+        Object etag = metadata.remove("etag");
+        String hash = Json.sha256(Json.write(entity)).substring(0, 40);
+        if (etag != null) {
+            metadata.put("etag", etag);
+        }
+        return hash;
+    }
+}

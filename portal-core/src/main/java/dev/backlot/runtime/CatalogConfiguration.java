@@ -1,0 +1,45 @@
+package dev.backlot.runtime;
+
+import dev.backlot.catalog.internal.CatalogSettings;
+import dev.backlot.catalog.internal.SampleCatalog;
+import dev.backlot.catalog.internal.read.LocationRef;
+import dev.backlot.catalog.internal.read.ReadPolicy;
+import dev.backlot.config.PortalConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the portal's configuration into the catalog's settings.
+ *
+ * <p>File locations named in configuration ({@code PORTAL_CATALOG_LOCATIONS}, and the sample
+ * catalog) are trusted: the operator chose them, so their folders join the allowed file roots.
+ * Locations registered through the API or the UI must lie inside {@code PORTAL_FILE_ROOTS}.
+ */
+final class CatalogConfiguration {
+
+    private CatalogConfiguration() {
+    }
+
+    static CatalogSettings settings(PortalConfig config) throws IOException {
+        PortalConfig.Catalog catalog = config.catalog();
+        List<String> locations = new ArrayList<>(catalog.locations());
+        if (catalog.sample()) {
+            locations.add(SampleCatalog.install(config.dataDir()));
+        }
+        List<Path> roots = new ArrayList<>(catalog.fileRoots());
+        for (String location : locations) {
+            LocationRef ref = LocationRef.parse(location);
+            if ("file".equals(ref.type())) {
+                Path target = Path.of(ref.target()).toAbsolutePath().normalize();
+                roots.add(Files.isDirectory(target) ? target : target.getParent());
+            }
+        }
+        ReadPolicy policy = new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
+                Duration.ofSeconds(15), 10, 100_000);
+        return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(), 5_000);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.backlot.catalog.internal;
+
+import dev.backlot.audit.internal.AuditEntryEntity;
+import dev.backlot.catalog.internal.read.ReadPolicy;
+import dev.backlot.persistence.Database;
+import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.plugins.internal.PluginStateEntity;
+import dev.backlot.security.internal.AccountEntity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** A catalog on a fresh H2 file database with a folder of descriptors as its only allowed root. */
+final class CatalogFixture implements AutoCloseable {
+
+    final Path root;
+    final Database database;
+    final DefaultCatalogService catalog;
+
+    CatalogFixture(Path dir, ExtensionRegistry extensions, String orphanStrategy, List<String> configured) throws Exception {
+        root = Files.createDirectories(dir.resolve("repos"));
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null,
+                List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class));
+        ReadPolicy policy = new ReadPolicy(List.of(root), List.of(), 1024 * 1024, 1000, Duration.ofSeconds(5), 10, 10_000);
+        catalog = new DefaultCatalogService(database, extensions,
+                new CatalogSettings(policy, configured, 3600, orphanStrategy, 2_000));
+        catalog.start();
+    }
+
+    CatalogFixture(Path dir) throws Exception {
+        this(dir, null, "delete", List.of());
+    }
+
+    Path write(String relative, String yaml) throws Exception {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    void idle() {
+        catalog.awaitIdle(Duration.ofSeconds(30));
+    }
+
+    /** Polls until the condition holds; for effects of the file watcher, which has no completion signal. */
+    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + " did not happen within 15 s");
+    }
+
+    static String component(String name, String owner, String extraSpec) {
+        return """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: %s
+                %s
+                """.formatted(name, owner, extraSpec == null ? "" : extraSpec.indent(2).stripTrailing());
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+        database.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.backlot.catalog.internal;
+
+import static dev.backlot.catalog.internal.CatalogFixture.component;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backlot.plugins.internal.FelixPluginHost;
+import dev.backlot.plugins.internal.HostExports;
+import dev.backlot.plugins.internal.TestBundles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** EntityProcessor plugins in a real Felix, installed and removed while the catalog runs. */
+class CatalogPluginProcessingTest {
+
+    @TempDir
+    Path dir;
+    private FelixPluginHost host;
+    private CatalogFixture f;
+
+    @BeforeEach
+    void start() throws Exception {
+        host = new FelixPluginHost(dir.resolve("felix"), HostExports.exportPackage());
+        host.start(List.of());
+        f = new CatalogFixture(dir, host, "delete", List.of());
+        f.catalog.addLocation("file", f.write("p/catalog-info.yaml", component("plain", "team-a", null)).toString(), false);
+        f.idle();
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+        host.close();
+    }
+
+    @Test
+    void installedProcessorChangesEntitiesAndUninstallingItChangesThemBack() throws Exception {
+        host.install("test:annotator", TestBundles.processor("test.annotator", "1.2.3", "annotate"), true);
+        f.catalog.refresh("component:default/plain");
+        f.idle();
+        assertThat(annotations()).containsEntry("test/processed", "1.2.3");
+
+        host.uninstall("test:annotator");
+        f.catalog.refresh("component:default/plain");
+        f.idle();
+        assertThat(annotations()).doesNotContainKey("test/processed");
+    }
+
+    @Test
+    void throwingProcessorBecomesAnEntityErrorAndTheEntityStays() throws Exception {
+        host.install("test:thrower", TestBundles.processor("test.thrower", "1.0.0", "throw"), true);
+
+        f.catalog.refresh("component:default/plain");
+        f.idle();
+
+        assertThat(f.catalog.entity("component", "default", "plain")).isPresent();
+        assertThat(f.catalog.processingErrors()).anySatisfy(e -> {
+            assertThat(e.entityRef()).isEqualTo("component:default/plain");
+            assertThat(e.message()).contains("test.thrower").contains("processor exploded on plain");
+        });
+        assertThat(status()).isNotNull();
+    }
+
+    @Test
+    void hangingProcessorHitsTheTimeLimitAndTheRunFinishes() throws Exception {
+        host.install("test:hanger", TestBundles.processor("test.hanger", "1.0.0", "hang"), true);
+        host.install("test:annotator", TestBundles.processor("test.annotator", "2.0.0", "annotate"), true);
+
+        f.catalog.refresh("component:default/plain");
+        f.idle();
+
+        assertThat(f.catalog.processingErrors()).anySatisfy(e -> assertThat(e.message()).contains("test.hanger")
+                .contains("did not finish"));
+        // The other processor still ran.
+        assertThat(annotations()).containsEntry("test/processed", "2.0.0");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> annotations() {
+        Map<String, Object> metadata = (Map<String, Object>) f.catalog.entity("component", "default", "plain").orElseThrow()
+                .get("metadata");
+        return (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
+    }
+
+    private Object status() {
+        return f.catalog.entity("component", "default", "plain").orElseThrow().get("status");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.backlot.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSON in and out of the catalog API, with Jackson (entities are free-form trees), and errors in
+ * Backstage's shape: {@code {"error":{"name":..,"message":..},"response":{"statusCode":..}}}.
+ */
+final class ApiJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Request bodies larger than this are refused before parsing. */
+    static final int MAX_BODY_CHARS = 5 * 1024 * 1024;
+
+    private ApiJson() {
+    }
+
+    static Response ok(Object body) {
+        return status(200, body);
+    }
+
+    static Response status(int status, Object body) {
+        try {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(MAPPER.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response error(int status, String name, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", Map.of("name", name, "message", message == null ? name : message));
+        body.put("response", Map.of("statusCode", status));
+        return status(status, body);
+    }
+
+    /** Parses a JSON object body. @throws IllegalArgumentException with a readable message */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("The request body is empty; a JSON object is expected");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new IllegalArgumentException("The request body is larger than " + MAX_BODY_CHARS + " characters");
+        }
+        try {
+            Object parsed = MAPPER.readValue(body, Object.class);
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("The request body must be a JSON object");
+            }
+            return (Map<String, Object>) map;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.backlot.web.api;
+
+import dev.backlot.catalog.CatalogException;
+import dev.backlot.catalog.CatalogLocation;
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityOrder;
+import dev.backlot.catalog.EntityQuery;
+import dev.backlot.web.PortalRuntime;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/catalog}: Backstage's catalog API, same paths, parameters and JSON, so Backstage's
+ * own {@code @backstage/catalog-client} and scripts work unchanged. Reads are open; writes need a
+ * signed-in caller or the API token (enforced by the authentication filter).
+ */
+@Path("catalog")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private static final int DEFAULT_PAGE = 20;
+
+    @Inject
+    PortalRuntime runtime;
+
+    @GET
+    @Path("entities")
+    public Response entities(@QueryParam("filter") List<String> filter, @QueryParam("fields") List<String> fields,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset, @QueryParam("after") String after,
+            @QueryParam("order") List<String> order) {
+        int start = offset != null ? offset : after != null ? parseAfter(after) : 0;
+        List<EntityOrder> orders = order.stream().map(EntityOrder::parsePrefixed).toList();
+        EntityQuery query = new EntityQuery(EntityFilter.parse(filter), orders, start,
+                limit == null ? EntityQuery.MAX_LIMIT : limit, null, List.of());
+        List<String> projection = Fields.parse(fields);
+        return ApiJson.ok(catalog().entities(query).stream().map(e -> Fields.project(e, projection)).toList());
+    }
+
+    @GET
+    @Path("entities/by-query")
+    public Response byQuery(@QueryParam("filter") List<String> filter, @QueryParam("fields") List<String> fields,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+            @QueryParam("orderField") List<String> orderField, @QueryParam("cursor") String cursor,
+            @QueryParam("fullTextFilterTerm") String term, @QueryParam("fullTextFilterFields") String termFields) {
+        QueryCursor at = cursor != null && !cursor.isBlank() ? QueryCursor.decode(cursor)
+                : new QueryCursor(filter, orderField, term, termFields == null ? List.of() : Fields.parse(List.of(termFields)),
+                        offset == null ? 0 : offset);
+        int size = limit == null ? DEFAULT_PAGE : limit;
+        EntityQuery query = new EntityQuery(EntityFilter.parse(at.filter()),
+                at.orderField() == null ? List.of() : at.orderField().stream().map(EntityOrder::parseSuffixed).toList(),
+                at.offset(), size, at.fullTextFilterTerm(), at.fullTextFilterFields());
+        List<String> projection = Fields.parse(fields);
+        List<Map<String, Object>> items = catalog().entities(query).stream().map(e -> Fields.project(e, projection)).toList();
+        long total = catalog().count(query);
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (at.offset() + items.size() < total && !items.isEmpty()) {
+            pageInfo.put("nextCursor", withOffset(at, at.offset() + items.size()).encode());
+        }
+        if (at.offset() > 0) {
+            pageInfo.put("prevCursor", withOffset(at, Math.max(0, at.offset() - size)).encode());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("totalItems", total);
+        body.put("pageInfo", pageInfo);
+        return ApiJson.ok(body);
+    }
+
+    @POST
+    @Path("entities/by-refs")
+    @Consumes(MediaType.WILDCARD)
+    public Response byRefs(String body, @QueryParam("filter") List<String> filter) {
+        Map<String, Object> request = ApiJson.object(body);
+        if (!(request.get("entityRefs") instanceof List<?> refs) || !refs.stream().allMatch(r -> r instanceof String)) {
+            throw new IllegalArgumentException("entityRefs must be a list of entity references");
+        }
+        List<String> projection = request.get("fields") instanceof List<?> f
+                ? f.stream().map(String::valueOf).toList() : List.of();
+        List<Map<String, Object>> found = catalog().entitiesByRefs(refs.stream().map(String.class::cast).toList());
+        List<Object> items = new ArrayList<>();
+        found.forEach(e -> items.add(e == null ? null : Fields.project(e, projection)));
+        return ApiJson.ok(Map.of("items", items));
+    }
+
+    @GET
+    @Path("entities/by-name/{kind}/{namespace}/{name}")
+    public Response byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        return ApiJson.ok(catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name)));
+    }
+
+    @GET
+    @Path("entities/by-name/{kind}/{namespace}/{name}/ancestry")
+    public Response ancestry(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        Map<String, Object> entity = catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name));
+        String ref = (kind + ":" + namespace + "/" + name).toLowerCase();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("entity", entity);
+        item.put("parentEntityRefs", List.of());
+        return ApiJson.ok(Map.of("rootEntityRef", ref, "items", List.of(item)));
+    }
+
+    @GET
+    @Path("entities/by-uid/{uid}")
+    public Response byUid(@PathParam("uid") String uid) {
+        return ApiJson.ok(catalog().entityByUid(uid).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid)));
+    }
+
+    @DELETE
+    @Path("entities/by-uid/{uid}")
+    public Response removeByUid(@PathParam("uid") String uid) {
+        if (!catalog().removeEntity(uid)) {
+            throw new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("entity-facets")
+    public Response facets(@QueryParam("facet") List<String> facets, @QueryParam("filter") List<String> filter) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        catalog().facets(facets, EntityFilter.parse(filter)).forEach((facet, values) -> out.put(facet,
+                values.stream().map(v -> Map.of("value", v.value(), "count", v.count())).toList()));
+        return ApiJson.ok(Map.of("facets", out));
+    }
+
+    @GET
+    @Path("locations")
+    public Response locations() {
+        return ApiJson.ok(catalog().locations().stream().map(l -> Map.of("data", location(l))).toList());
+    }
+
+    @POST
+    @Path("locations")
+    @Consumes(MediaType.WILDCARD)
+    public Response addLocation(String body, @QueryParam("dryRun") boolean dryRun) {
+        Map<String, Object> request = ApiJson.object(body);
+        if (!(request.get("type") instanceof String type) || !(request.get("target") instanceof String target)) {
+            throw new IllegalArgumentException("The body must be {\"type\": \"url\"|\"file\", \"target\": \"...\"}");
+        }
+        CatalogService.AddedLocation added = catalog().addLocation(type, target, dryRun);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("location", location(added.location()));
+        out.put("entities", added.entities());
+        if (dryRun) {
+            out.put("exists", added.exists());
+        }
+        return ApiJson.status(201, out);
+    }
+
+    @GET
+    @Path("locations/{id}")
+    public Response location(@PathParam("id") String id) {
+        return ApiJson.ok(location(catalog().location(id).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id))));
+    }
+
+    @DELETE
+    @Path("locations/{id}")
+    public Response removeLocation(@PathParam("id") String id) {
+        catalog().removeLocation(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("locations/by-entity/{kind}/{namespace}/{name}")
+    public Response locationByEntity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        return ApiJson.ok(location(catalog().locationOfEntity(kind, namespace, name).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location for " + kind + ":" + namespace
+                        + "/" + name))));
+    }
+
+    @POST
+    @Path("analyze-location")
+    @Consumes(MediaType.WILDCARD)
+    public Response analyze(String body) {
+        Map<String, Object> request = ApiJson.object(body);
+        if (!(request.get("location") instanceof Map<?, ?> location) || !(location.get("type") instanceof String type)
+                || !(location.get("target") instanceof String target)) {
+            throw new IllegalArgumentException("The body must be {\"location\": {\"type\": ..., \"target\": ...}}");
+        }
+        CatalogService.AddedLocation preview = catalog().addLocation(type, target, true);
+        List<Object> files = new ArrayList<>();
+        for (Map<String, Object> entity : preview.entities()) {
+            files.add(Map.of("entity", entity, "isRegistered", preview.exists(), "location", Map.of("type", type, "target", target)));
+        }
+        return ApiJson.ok(Map.of("existingEntityFiles", files, "generateEntities", List.of()));
+    }
+
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.WILDCARD)
+    public Response refresh(String body) {
+        if (!(ApiJson.object(body).get("entityRef") instanceof String ref)) {
+            throw new IllegalArgumentException("The body must be {\"entityRef\": \"kind:namespace/name\"}");
+        }
+        catalog().refresh(ref);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("validate-entity")
+    @Consumes(MediaType.WILDCARD)
+    @SuppressWarnings("unchecked")
+    public Response validate(String body) {
+        Map<String, Object> request = ApiJson.object(body);
+        if (!(request.get("entity") instanceof Map<?, ?> entity)) {
+            throw new IllegalArgumentException("The body must be {\"entity\": {...}, \"location\": \"type:target\"}");
+        }
+        List<String> problems = catalog().validate((Map<String, Object>) entity);
+        if (problems.isEmpty()) {
+            return Response.ok().build();
+        }
+        return ApiJson.status(400, Map.of("errors", problems.stream()
+                .map(p -> Map.of("name", "InputError", "message", p)).toList()));
+    }
+
+    @GET
+    @Path("processing-errors")
+    public Response processingErrors() {
+        List<Object> items = new ArrayList<>();
+        catalog().processingErrors().forEach(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("location", e.location());
+            item.put("entityRef", e.entityRef());
+            item.put("message", e.message());
+            items.add(item);
+        });
+        return ApiJson.ok(Map.of("items", items));
+    }
+
+    private CatalogService catalog() {
+        CatalogService catalog = runtime.portal().catalog();
+        if (catalog == null) {
+            throw new IllegalStateException("The catalog is not available: the database could not be opened");
+        }
+        return catalog;
+    }
+
+    private static Map<String, Object> location(CatalogLocation l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", l.id());
+        out.put("type", l.type());
+        out.put("target", l.target());
+        return out;
+    }
+
+    private static QueryCursor withOffset(QueryCursor c, int offset) {
+        return new QueryCursor(c.filter(), c.orderField(), c.fullTextFilterTerm(), c.fullTextFilterFields(), offset);
+    }
+
+    private static int parseAfter(String after) {
+        try {
+            return Integer.parseInt(after);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid after '" + after + "'");
+        }
+    }
+
+    private static CatalogException notFound(String kind, String namespace, String name) {
+        return new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity named " + kind + ":" + namespace + "/" + name);
+    }
+}

@@ -1,0 +1,51 @@
+// Drives Backstage's own catalog client against Backlot and prints what each call returned, as
+// one JSON object, for CatalogClientIT to assert on. Usage: node check.mjs <baseUrl> <token>
+import { CatalogClient } from '@backstage/catalog-client';
+
+const [baseUrl, token] = process.argv.slice(2);
+const client = new CatalogClient({
+  discoveryApi: { getBaseUrl: async () => `${baseUrl}/api/catalog` },
+  fetchApi: {
+    fetch: (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    },
+  },
+});
+
+const out = {};
+const names = items => items.map(e => e.metadata.name).sort();
+
+out.getEntities = names((await client.getEntities({ filter: { kind: 'Component' } })).items);
+out.getEntitiesFields = (await client.getEntities({ filter: { kind: 'Group' }, fields: ['metadata.name'] })).items;
+out.getEntityByRef = (await client.getEntityByRef('component:default/payment-service'))?.spec?.owner ?? null;
+out.missingEntity = (await client.getEntityByRef('component:default/does-not-exist')) ?? null;
+out.getEntitiesByRefs = (await client.getEntitiesByRefs({
+  entityRefs: ['component:default/checkout-web', 'api:default/nope', 'group:default/payments'],
+})).items.map(e => (e ? e.metadata.name : null));
+
+const first = await client.queryEntities({ filter: { kind: 'Component' }, limit: 2, orderFields: { field: 'metadata.name', order: 'asc' } });
+out.queryFirst = { names: first.items.map(e => e.metadata.name), total: first.totalItems, hasNext: !!first.pageInfo.nextCursor };
+const second = await client.queryEntities({ cursor: first.pageInfo.nextCursor, limit: 2 });
+out.querySecond = { names: second.items.map(e => e.metadata.name), hasPrev: !!second.pageInfo.prevCursor };
+
+const facets = await client.getEntityFacets({ facets: ['kind', 'spec.lifecycle'] });
+out.facets = Object.fromEntries(Object.entries(facets.facets).map(([k, v]) => [k, Object.fromEntries(v.map(x => [x.value, x.count]))]));
+
+out.locations = (await client.getLocations()).items.length;
+out.locationByEntity = (await client.getLocationByEntity('component:default/payment-service'))?.type ?? null;
+
+const valid = await client.validateEntity({
+  apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ok' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+}, 'url:https://example.com/catalog-info.yaml');
+const invalid = await client.validateEntity({
+  apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'not ok!' }, spec: {},
+}, 'url:https://example.com/catalog-info.yaml');
+out.validate = { valid: valid.valid, invalid: invalid.valid, invalidErrors: invalid.valid ? 0 : invalid.errors.length };
+
+await client.refreshEntity('component:default/payment-service');
+out.refreshed = true;
+
+console.log(JSON.stringify(out));
