@@ -66,3 +66,5 @@ CREATE TABLE catalog_error (
 );
 CREATE INDEX catalog_error_source ON catalog_error (source_key);
 CREATE INDEX catalog_error_entity ON catalog_error (entity_ref);
+-- Facets group one key's original values: answered from the index alone.
+CREATE INDEX catalog_search_facet ON catalog_search (skey, sorig);

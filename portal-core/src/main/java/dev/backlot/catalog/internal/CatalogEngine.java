@@ -150,7 +150,9 @@ final class CatalogEngine implements AutoCloseable {
     private void runLocation(CatalogLocation location) {
         try {
             LocationRef root = new LocationRef(location.type(), location.target());
+            long started = System.nanoTime();
             CrawlResult crawl = crawler.crawl(root);
+            long read = System.nanoTime();
             List<ProcessingError> readErrors = new ArrayList<>();
             Set<String> failedLocations = new HashSet<>();
             for (ReadError e : crawl.errors()) {
@@ -160,6 +162,7 @@ final class CatalogEngine implements AutoCloseable {
             List<Input> emitted = crawl.entities().stream()
                     .map(e -> new Input(e.entity(), e.location().toString())).toList();
             runSource("location:" + location.id(), root.toString(), emitted, readErrors, failedLocations, true);
+            LOG.fine(() -> String.format("Read %s in %d ms", root, (read - started) / 1_000_000));
             LocationWatcher w = watcher;
             if (w != null && "file".equals(location.type())) {
                 w.watch(location, crawl.filesRead());
@@ -179,6 +182,7 @@ final class CatalogEngine implements AutoCloseable {
      */
     private void runSource(String sourceKey, String sourceName, List<Input> emitted, List<ProcessingError> readErrors,
             Set<String> failedLocations, boolean full) {
+        long started = System.nanoTime();
         List<ProcessingError> errors = new ArrayList<>(readErrors);
         Map<String, ProcessedEntity> processed = new LinkedHashMap<>();
         Set<String> failedRefs = new HashSet<>();
@@ -195,7 +199,8 @@ final class CatalogEngine implements AutoCloseable {
                         + " is emitted twice by " + sourceName + "; the first one is kept"));
             }
         }
-        database.jdbc(c -> {
+        long processedAt = System.nanoTime();
+        int stitched = database.jdbc(c -> {
             Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
             Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
             List<ProcessedEntity> changed = new ArrayList<>();
@@ -219,8 +224,21 @@ final class CatalogEngine implements AutoCloseable {
                 dirty.addAll(handleOrphans(c, orphans));
             }
             dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
-            return Stitcher.stitch(c, dirty);
+            Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
+            changed.forEach(p -> fresh.put(p.ref(), p.entity()));
+            int count = Stitcher.stitch(c, dirty, fresh);
+            if (count > 1000 && database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
+                try (var st = c.createStatement()) {
+                    st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
+                }
+            }
+            return count;
         });
+        long done = System.nanoTime();
+        LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
+                + " and stitching %d ms", sourceName, processed.size(), errors.size(), stitched,
+                (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000));
     }
 
     private Set<String> handleOrphans(Connection c, List<CatalogStore.Stored> orphans) throws SQLException {

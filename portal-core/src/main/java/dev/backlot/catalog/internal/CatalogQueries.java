@@ -25,19 +25,37 @@ final class CatalogQueries {
         this.database = database;
     }
 
+    /**
+     * Two steps: the page's uids first (sorting narrow rows), then their JSON. Sorting whole rows
+     * would drag every matching entity's JSON through the sort.
+     */
     List<Map<String, Object>> entities(EntityQuery query) {
         QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order())
                 .orderBy(query.order()).window(query);
         return database.jdbc(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.final_json FROM catalog_entity e" + q.sql)) {
+            List<String> uids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.uid FROM catalog_entity e" + q.sql)) {
                 bind(ps, q.params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(Json.read(rs.getString(1)));
+                        uids.add(rs.getString(1));
                     }
                 }
             }
+            Map<String, Map<String, Object>> byUid = new java.util.HashMap<>();
+            for (List<String> chunk : CatalogStore.chunks(uids)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT uid, final_json FROM catalog_entity WHERE uid IN ("
+                        + QuerySql.placeholders(chunk.size()) + ")")) {
+                    CatalogStore.bind(ps, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            byUid.put(rs.getString(1), Json.read(rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            List<Map<String, Object>> out = new ArrayList<>(uids.size());
+            uids.forEach(uid -> out.add(byUid.get(uid)));
             return out;
         });
     }
@@ -56,12 +74,12 @@ final class CatalogQueries {
     }
 
     Optional<Map<String, Object>> byRef(String ref) {
-        return one("SELECT final_json FROM catalog_entity WHERE entity_ref = ? AND final_json IS NOT NULL",
+        return one("SELECT final_json FROM catalog_entity WHERE entity_ref = ?",
                 ref.toLowerCase(Locale.ROOT));
     }
 
     Optional<Map<String, Object>> byUid(String uid) {
-        return one("SELECT final_json FROM catalog_entity WHERE uid = ? AND final_json IS NOT NULL", uid);
+        return one("SELECT final_json FROM catalog_entity WHERE uid = ?", uid);
     }
 
     Map<String, Map<String, Object>> byRefs(List<String> refs) {
@@ -69,7 +87,7 @@ final class CatalogQueries {
             Map<String, Map<String, Object>> out = new LinkedHashMap<>();
             for (List<String> chunk : CatalogStore.chunks(refs)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref, final_json FROM catalog_entity"
-                        + " WHERE final_json IS NOT NULL AND entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
+                        + " WHERE entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
                     CatalogStore.bind(ps, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -93,30 +111,39 @@ final class CatalogQueries {
         });
     }
 
+    /** All facets in one statement: one pass over the search index for every key asked. */
     Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String facet : facets) {
+            out.put(facet, new ArrayList<>());
+            byKey.putIfAbsent(facet.toLowerCase(Locale.ROOT), facet);
+        }
+        if (byKey.isEmpty()) {
+            return out;
+        }
         QuerySql where = new QuerySql().where(filter, null, List.of(), List.of());
+        String scope = filter.anyOf().isEmpty() ? ""
+                : " AND s.entity_uid IN (SELECT e.uid FROM catalog_entity e" + where.sql + ")";
         database.jdbc(c -> {
-            for (String facet : facets) {
-                String key = facet.toLowerCase(Locale.ROOT);
-                List<FacetValue> values = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT s.sorig, COUNT(DISTINCT s.entity_uid) FROM catalog_search s"
-                        + " WHERE s.skey = ? AND s.sorig IS NOT NULL AND s.entity_uid IN (SELECT e.uid FROM catalog_entity e"
-                        + where.sql + ") GROUP BY s.sorig ORDER BY 2 DESC, 1")) {
-                    List<Object> params = new ArrayList<>();
-                    params.add(key);
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.skey, s.sorig, COUNT(*) FROM catalog_search s WHERE s.skey IN ("
+                    + QuerySql.placeholders(byKey.size()) + ") AND s.sorig IS NOT NULL" + scope
+                    + " GROUP BY s.skey, s.sorig ORDER BY 1, 3 DESC, 2")) {
+                List<Object> params = new ArrayList<>(byKey.keySet());
+                if (!filter.anyOf().isEmpty()) {
                     params.addAll(where.params);
-                    bind(ps, params);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            values.add(new FacetValue(rs.getString(1), rs.getLong(2)));
-                        }
+                }
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.get(byKey.get(rs.getString(1))).add(new FacetValue(rs.getString(2), rs.getLong(3)));
                     }
                 }
-                out.put(facet, values);
             }
             return null;
         });
+        // A facet asked twice in different case gets the same values.
+        facets.forEach(f -> out.computeIfPresent(f, (k, v) -> v.isEmpty() ? out.get(byKey.get(f.toLowerCase(Locale.ROOT))) : v));
         return out;
     }
 

@@ -120,7 +120,9 @@ final class CatalogStore {
             insert.executeBatch();
             update.executeBatch();
         }
-        dirty.addAll(deleteRelations(c, uids.values()));
+        // Only entities that existed before can have relations to replace.
+        dirty.addAll(deleteRelations(c, entities.stream().filter(e -> existing.containsKey(e.ref()))
+                .map(e -> uids.get(e.ref())).toList()));
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO catalog_relation (emitter_uid, source_ref, type, target_ref) VALUES (?,?,?,?)")) {
             for (ProcessedEntity e : entities) {

@@ -16,9 +16,12 @@ final class QuerySql {
     final StringBuilder sql = new StringBuilder();
     final List<Object> params = new ArrayList<>();
 
-    /** {@code WHERE ...} (or nothing) for a filter and an optional text term; final entities only. */
+    /**
+     * {@code WHERE ...} for a filter and an optional text term. Every committed entity row is
+     * stitched (stitching runs in the transaction that writes it), so no test on final_json is needed.
+     */
     QuerySql where(EntityFilter filter, String fullTextTerm, List<String> fullTextFields, List<EntityOrder> order) {
-        sql.append(" WHERE e.final_json IS NOT NULL");
+        sql.append(" WHERE 1=1");
         if (!filter.anyOf().isEmpty()) {
             sql.append(" AND (");
             for (int i = 0; i < filter.anyOf().size(); i++) {

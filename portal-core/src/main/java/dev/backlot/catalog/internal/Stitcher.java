@@ -28,25 +28,57 @@ final class Stitcher {
 
     /** Stitches those of {@code refs} that exist; returns how many were stitched. */
     static int stitch(Connection c, Collection<String> refs) throws SQLException {
+        return stitch(c, refs, Map.of());
+    }
+
+    /**
+     * Stitches those of {@code refs} that exist.
+     *
+     * @param fresh processed trees just written in this transaction, by reference: used instead of
+     *     reading and parsing their JSON back
+     */
+    static int stitch(Connection c, Collection<String> refs, Map<String, Map<String, Object>> fresh) throws SQLException {
         int count = 0;
         for (List<String> chunk : CatalogStore.chunks(new TreeSet<>(refs))) {
-            count += stitchChunk(c, chunk);
+            count += stitchChunk(c, chunk, fresh);
         }
         return count;
     }
 
-    private static int stitchChunk(Connection c, List<String> refs) throws SQLException {
+    private static int stitchChunk(Connection c, List<String> refs, Map<String, Map<String, Object>> fresh)
+            throws SQLException {
         String in = QuerySql.placeholders(refs.size());
-        Map<String, String[]> rows = new LinkedHashMap<>(); // ref -> {uid, processed_json}
+        Map<String, String> uids = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> processed = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT entity_ref, uid, processed_json FROM catalog_entity WHERE entity_ref IN (" + in + ")")) {
+                "SELECT entity_ref, uid FROM catalog_entity WHERE entity_ref IN (" + in + ")")) {
             CatalogStore.bind(ps, refs);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    uids.put(rs.getString(1), rs.getString(2));
+                    Map<String, Object> tree = fresh.get(rs.getString(1));
+                    if (tree != null) {
+                        processed.put(rs.getString(1), tree);
+                    } else {
+                        toRead.add(rs.getString(1));
+                    }
                 }
             }
         }
+        if (!toRead.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref, processed_json FROM catalog_entity"
+                    + " WHERE entity_ref IN (" + QuerySql.placeholders(toRead.size()) + ")")) {
+                CatalogStore.bind(ps, toRead);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        processed.put(rs.getString(1), Json.read(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        Map<String, String[]> rows = new LinkedHashMap<>(); // ref -> {uid}
+        uids.forEach((ref, uid) -> rows.put(ref, new String[] {uid}));
         if (rows.isEmpty()) {
             return 0;
         }
@@ -86,7 +118,7 @@ final class Stitcher {
             clear.executeUpdate();
             for (Map.Entry<String, String[]> row : rows.entrySet()) {
                 String uid = row.getValue()[0];
-                Map<String, Object> entity = finalEntity(Json.read(row.getValue()[1]), uid,
+                Map<String, Object> entity = finalEntity(processed.get(row.getKey()), uid,
                         relations.getOrDefault(row.getKey(), new TreeSet<>()), errors.get(row.getKey()));
                 update.setString(1, Json.write(entity));
                 update.setString(2, etagOf(entity));
