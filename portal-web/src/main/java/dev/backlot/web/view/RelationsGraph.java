@@ -14,8 +14,8 @@ import java.util.Locale;
  */
 public final class RelationsGraph {
 
-    static final int WIDTH = 760;
-    static final int HEIGHT = 460;
+    static final int WIDTH = 660;
+    static final int HEIGHT = 420;
     private static final int NODE_W = 168;
     private static final int NODE_H = 34;
 
