@@ -1,0 +1,79 @@
+package dev.backlot.web.view;
+
+import dev.backlot.catalog.ProcessingError;
+import dev.backlot.web.PortalRuntime;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.primefaces.PrimeFaces;
+
+/**
+ * {@code /catalog/errors?q=…}: the documents the catalog rejected and the entities whose
+ * processing failed, filtered by a text found in the location, the reference or the message.
+ */
+@Named
+@ViewScoped
+public class ProcessingErrorsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PortalRuntime runtime;
+
+    private List<ProcessingError> errors = List.of();
+    private String q;
+
+    /** Reads the errors once the view parameters are set. */
+    public void load() {
+        errors = runtime.portal().catalog().processingErrors();
+    }
+
+    /** The text filter changed: the URL follows it. */
+    public void filterChanged() {
+        String url = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/catalog/errors"
+                + (q == null ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        PrimeFaces.current().executeScript("history.replaceState(null,'','" + url.replace("'", "%27") + "')");
+    }
+
+    /** The errors that contain the filter text (case-insensitive), all of them without one. */
+    public List<ProcessingError> getErrors() {
+        return matching(errors, q);
+    }
+
+    static List<ProcessingError> matching(List<ProcessingError> errors, String q) {
+        if (q == null || q.isBlank()) {
+            return errors;
+        }
+        String term = q.trim().toLowerCase(Locale.ROOT);
+        return errors.stream().filter(e -> contains(e.location(), term) || contains(e.entityRef(), term)
+                || contains(e.message(), term)).toList();
+    }
+
+    private static boolean contains(String s, String term) {
+        return s != null && s.toLowerCase(Locale.ROOT).contains(term);
+    }
+
+    public int getTotal() {
+        return errors.size();
+    }
+
+    /** The page of an entity reference, or null when it is missing or malformed. */
+    public String pathOf(String entityRef) {
+        EntityRef ref = EntityRef.parse(entityRef, null, "default");
+        return ref == null ? null : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + ref.path();
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q == null || q.isBlank() ? null : q.trim();
+    }
+}
