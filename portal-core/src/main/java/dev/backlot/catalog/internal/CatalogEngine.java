@@ -215,7 +215,8 @@ final class CatalogEngine implements AutoCloseable {
                     changed.add(p);
                 }
             }
-            Set<String> dirty = new HashSet<>(CatalogStore.upsert(c, sourceKey, changed, existing));
+            Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
+            Set<String> dirty = new HashSet<>(CatalogStore.upsert(c, sourceKey, changed, existing, created));
             if (full) {
                 List<CatalogStore.Stored> orphans = own.values().stream()
                         .filter(s -> !processed.containsKey(s.ref()) && !failedRefs.contains(s.ref())
@@ -226,7 +227,7 @@ final class CatalogEngine implements AutoCloseable {
             dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
             Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
             changed.forEach(p -> fresh.put(p.ref(), p.entity()));
-            int count = Stitcher.stitch(c, dirty, fresh);
+            int count = Stitcher.stitch(c, dirty, fresh, created);
             if (count > 1000 && database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
                 // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
                 try (var st = c.createStatement()) {

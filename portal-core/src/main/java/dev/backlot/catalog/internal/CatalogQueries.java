@@ -126,9 +126,10 @@ final class CatalogQueries {
         String scope = filter.anyOf().isEmpty() ? ""
                 : " AND s.entity_uid IN (SELECT e.uid FROM catalog_entity e" + where.sql + ")";
         database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.skey, s.sorig, COUNT(*) FROM catalog_search s WHERE s.skey IN ("
-                    + QuerySql.placeholders(byKey.size()) + ") AND s.sorig IS NOT NULL" + scope
-                    + " GROUP BY s.skey, s.sorig ORDER BY 1, 3 DESC, 2")) {
+            // Grouped by the lower-cased value (what filters match), shown as written.
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.skey, MIN(s.sorig), COUNT(*) FROM catalog_search s"
+                    + " WHERE s.skey IN (" + QuerySql.placeholders(byKey.size()) + ") AND s.svalue IS NOT NULL" + scope
+                    + " GROUP BY s.skey, s.svalue ORDER BY 1, 3 DESC, 2")) {
                 List<Object> params = new ArrayList<>(byKey.keySet());
                 if (!filter.anyOf().isEmpty()) {
                     params.addAll(where.params);

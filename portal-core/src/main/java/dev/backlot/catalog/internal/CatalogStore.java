@@ -64,45 +64,39 @@ final class CatalogStore {
         return out;
     }
 
+    /** An entity seen for the first time: its row is written once, by the stitcher, complete. */
+    record NewRow(String uid, String sourceKey, ProcessedEntity entity) {
+    }
+
     /**
-     * Inserts or updates entities owned by {@code sourceKey} and replaces the relations each emits.
+     * Updates entities owned by {@code sourceKey} and replaces the relations each emits. Entities
+     * that have no row yet are not inserted here but handed back in {@code created}: the stitcher
+     * inserts them with their final form, so a new entity's wide row is written once, not twice.
      *
      * @param existing the stored rows of these references (from {@link #byRefs}), to reuse uids
+     * @param created receives the new entities, by reference; pass them to the stitcher
      * @return every reference whose stitched form may have changed: the entities and the old and
      *     new targets of their relations
      */
     static Set<String> upsert(Connection c, String sourceKey, Collection<ProcessedEntity> entities,
-            Map<String, Stored> existing) throws SQLException {
+            Map<String, Stored> existing, Map<String, NewRow> created) throws SQLException {
         Set<String> dirty = new HashSet<>();
         if (entities.isEmpty()) {
             return dirty;
         }
         long now = System.currentTimeMillis();
         Map<String, String> uids = new LinkedHashMap<>();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_entity (uid, entity_ref, kind, namespace,"
-                + " name, source_key, location_key, processed_hash, processed_json, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?)");
-                PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET kind = ?, namespace = ?, name = ?,"
+        try (PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET kind = ?, namespace = ?, name = ?,"
                         + " source_key = ?, location_key = ?, processed_hash = ?, processed_json = ?, updated_at = ?"
                         + " WHERE uid = ?")) {
             for (ProcessedEntity e : entities) {
                 Stored old = existing.get(e.ref());
-                String json = Json.write(e.entity());
                 if (old == null) {
                     String uid = UUID.randomUUID().toString();
                     uids.put(e.ref(), uid);
-                    insert.setString(1, uid);
-                    insert.setString(2, e.ref());
-                    insert.setString(3, lower(e.kind()));
-                    insert.setString(4, lower(e.namespace()));
-                    insert.setString(5, lower(e.name()));
-                    insert.setString(6, sourceKey);
-                    insert.setString(7, e.locationKey());
-                    insert.setString(8, e.hash());
-                    insert.setString(9, json);
-                    insert.setLong(10, now);
-                    insert.addBatch();
+                    created.put(e.ref(), new NewRow(uid, sourceKey, e));
                 } else {
+                    String json = Json.write(e.entity());
                     uids.put(e.ref(), old.uid());
                     update.setString(1, lower(e.kind()));
                     update.setString(2, lower(e.namespace()));
@@ -117,7 +111,6 @@ final class CatalogStore {
                 }
                 dirty.add(e.ref());
             }
-            insert.executeBatch();
             update.executeBatch();
         }
         // Only entities that existed before can have relations to replace.

@@ -28,7 +28,7 @@ final class Stitcher {
 
     /** Stitches those of {@code refs} that exist; returns how many were stitched. */
     static int stitch(Connection c, Collection<String> refs) throws SQLException {
-        return stitch(c, refs, Map.of());
+        return stitch(c, refs, Map.of(), Map.of());
     }
 
     /**
@@ -36,17 +36,19 @@ final class Stitcher {
      *
      * @param fresh processed trees just written in this transaction, by reference: used instead of
      *     reading and parsing their JSON back
+     * @param created entities that have no row yet: inserted here, complete
      */
-    static int stitch(Connection c, Collection<String> refs, Map<String, Map<String, Object>> fresh) throws SQLException {
+    static int stitch(Connection c, Collection<String> refs, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created) throws SQLException {
         int count = 0;
         for (List<String> chunk : CatalogStore.chunks(new TreeSet<>(refs))) {
-            count += stitchChunk(c, chunk, fresh);
+            count += stitchChunk(c, chunk, fresh, created);
         }
         return count;
     }
 
-    private static int stitchChunk(Connection c, List<String> refs, Map<String, Map<String, Object>> fresh)
-            throws SQLException {
+    private static int stitchChunk(Connection c, List<String> refs, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created) throws SQLException {
         String in = QuerySql.placeholders(refs.size());
         Map<String, String> uids = new LinkedHashMap<>();
         Map<String, Map<String, Object>> processed = new HashMap<>();
@@ -77,6 +79,13 @@ final class Stitcher {
                 }
             }
         }
+        for (String ref : refs) {
+            CatalogStore.NewRow row = created.get(ref);
+            if (row != null) {
+                uids.put(ref, row.uid());
+                processed.put(ref, row.entity().entity());
+            }
+        }
         Map<String, String[]> rows = new LinkedHashMap<>(); // ref -> {uid}
         uids.forEach((ref, uid) -> rows.put(ref, new String[] {uid}));
         if (rows.isEmpty()) {
@@ -105,12 +114,19 @@ final class Stitcher {
                     item.put("type", "backstage.io/catalog-processing");
                     item.put("level", "error");
                     item.put("message", rs.getString(2));
-                    item.put("error", Map.of("name", "Error", "message", rs.getString(2)));
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("name", "Error");
+                    error.put("message", rs.getString(2));
+                    item.put("error", error);
                     errors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(item);
                 }
             }
         }
+        long now = System.currentTimeMillis();
         try (PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET final_json = ?, etag = ? WHERE uid = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_entity (uid, entity_ref, kind, namespace,"
+                        + " name, source_key, location_key, processed_hash, processed_json, final_json, etag, updated_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
                 PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN (" + presentIn + ")");
                 PreparedStatement search = c.prepareStatement(
                         "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
@@ -120,10 +136,28 @@ final class Stitcher {
                 String uid = row.getValue()[0];
                 Map<String, Object> entity = finalEntity(processed.get(row.getKey()), uid,
                         relations.getOrDefault(row.getKey(), new TreeSet<>()), errors.get(row.getKey()));
-                update.setString(1, Json.write(entity));
-                update.setString(2, etagOf(entity));
-                update.setString(3, uid);
-                update.addBatch();
+                CatalogStore.NewRow fresh2 = created.get(row.getKey());
+                if (fresh2 == null) {
+                    update.setString(1, Json.write(entity));
+                    update.setString(2, etagOf(entity));
+                    update.setString(3, uid);
+                    update.addBatch();
+                } else {
+                    ProcessedEntity p = fresh2.entity();
+                    insert.setString(1, uid);
+                    insert.setString(2, p.ref());
+                    insert.setString(3, CatalogStore.lower(p.kind()));
+                    insert.setString(4, CatalogStore.lower(p.namespace()));
+                    insert.setString(5, CatalogStore.lower(p.name()));
+                    insert.setString(6, fresh2.sourceKey());
+                    insert.setString(7, p.locationKey());
+                    insert.setString(8, p.hash());
+                    insert.setString(9, Json.write(p.entity()));
+                    insert.setString(10, Json.write(entity));
+                    insert.setString(11, etagOf(entity));
+                    insert.setLong(12, now);
+                    insert.addBatch();
+                }
                 for (SearchRows.Row r : SearchRows.of(entity)) {
                     search.setString(1, uid);
                     search.setString(2, r.key());
@@ -133,6 +167,7 @@ final class Stitcher {
                 }
             }
             update.executeBatch();
+            insert.executeBatch();
             search.executeBatch();
         }
         return rows.size();
@@ -149,11 +184,18 @@ final class Stitcher {
         List<Map<String, Object>> list = new ArrayList<>();
         for (String relation : relations) {
             int tab = relation.indexOf('\t');
-            list.add(Map.of("type", relation.substring(0, tab), "targetRef", relation.substring(tab + 1)));
+            // Ordered maps throughout: Map.of iterates in a per-JVM random order, and clients (and
+            // etags) deserve the same JSON every time.
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", relation.substring(0, tab));
+            item.put("targetRef", relation.substring(tab + 1));
+            list.add(item);
         }
         entity.put("relations", list);
         if (errors != null) {
-            entity.put("status", Map.of("items", errors));
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("items", errors);
+            entity.put("status", status);
         } else {
             entity.remove("status");
         }

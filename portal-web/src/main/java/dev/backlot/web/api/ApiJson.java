@@ -35,9 +35,17 @@ final class ApiJson {
 
     static Response error(int status, String name, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", Map.of("name", name, "message", message == null ? name : message));
+        body.put("error", ordered("name", name, "message", message == null ? name : message));
         body.put("response", Map.of("statusCode", status));
         return status(status, body);
+    }
+
+    /** A two-key map that keeps its order in JSON (Map.of iterates in a per-JVM random order). */
+    static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 
     /** Parses a JSON object body. @throws IllegalArgumentException with a readable message */

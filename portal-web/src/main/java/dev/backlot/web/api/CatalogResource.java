@@ -114,7 +114,7 @@ public class CatalogResource {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("entity", entity);
         item.put("parentEntityRefs", List.of());
-        return ApiJson.ok(Map.of("rootEntityRef", ref, "items", List.of(item)));
+        return ApiJson.ok(ApiJson.ordered("rootEntityRef", ref, "items", List.of(item)));
     }
 
     @GET
@@ -138,7 +138,7 @@ public class CatalogResource {
     public Response facets(@QueryParam("facet") List<String> facets, @QueryParam("filter") List<String> filter) {
         Map<String, Object> out = new LinkedHashMap<>();
         catalog().facets(facets, EntityFilter.parse(filter)).forEach((facet, values) -> out.put(facet,
-                values.stream().map(v -> Map.of("value", v.value(), "count", v.count())).toList()));
+                values.stream().map(v -> ApiJson.ordered("value", v.value(), "count", v.count())).toList()));
         return ApiJson.ok(Map.of("facets", out));
     }
 
@@ -201,9 +201,13 @@ public class CatalogResource {
         CatalogService.AddedLocation preview = catalog().addLocation(type, target, true);
         List<Object> files = new ArrayList<>();
         for (Map<String, Object> entity : preview.entities()) {
-            files.add(Map.of("entity", entity, "isRegistered", preview.exists(), "location", Map.of("type", type, "target", target)));
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("entity", entity);
+            file.put("isRegistered", preview.exists());
+            file.put("location", ApiJson.ordered("type", type, "target", target));
+            files.add(file);
         }
-        return ApiJson.ok(Map.of("existingEntityFiles", files, "generateEntities", List.of()));
+        return ApiJson.ok(ApiJson.ordered("existingEntityFiles", files, "generateEntities", List.of()));
     }
 
     @POST
@@ -231,7 +235,7 @@ public class CatalogResource {
             return Response.ok().build();
         }
         return ApiJson.status(400, Map.of("errors", problems.stream()
-                .map(p -> Map.of("name", "InputError", "message", p)).toList()));
+                .map(p -> ApiJson.ordered("name", "InputError", "message", p)).toList()));
     }
 
     @GET

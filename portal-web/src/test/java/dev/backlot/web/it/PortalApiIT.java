@@ -57,7 +57,7 @@ class PortalApiIT {
 
         var ready = get("/health/ready", null);
 
-        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"database\":\"UP\"")
                 .contains("\"plugin-framework\":\"UP\"").contains("\"default-plugins\":\"UP\"");
     }
