@@ -46,6 +46,16 @@ public final class CatalogBenchmark {
         JsonNode manifest = new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
         String configured = System.getProperty("bench.db", "");
         String url = configured.isBlank() ? "jdbc:h2:file:" + work.resolve("db-" + n + "-" + System.nanoTime()) : configured;
+        String schema = null;
+        if (url.startsWith("jdbc:postgresql:")) {
+            // A schema of its own per run, dropped afterwards: the benchmark never touches other data.
+            schema = "backlot_bench_" + System.currentTimeMillis();
+            try (var c = java.sql.DriverManager.getConnection(url, System.getProperty("bench.db.user"),
+                    System.getProperty("bench.db.password"))) {
+                c.createStatement().execute("CREATE SCHEMA " + schema);
+            }
+            url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        }
         System.out.printf("[bench] corpus n=%d (%s), database %s%n", n, corpus, url.replaceAll("password=[^&;]*", "password=***"));
 
         try (Database db = Database.open(url, System.getProperty("bench.db.user"), System.getProperty("bench.db.password"),
@@ -64,6 +74,13 @@ public final class CatalogBenchmark {
                 memory();
                 verify(catalog, manifest);
                 latencies(catalog, manifest);
+            }
+        } finally {
+            if (schema != null) {
+                try (var c = java.sql.DriverManager.getConnection(configured, System.getProperty("bench.db.user"),
+                        System.getProperty("bench.db.password"))) {
+                    c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+                }
             }
         }
     }

@@ -225,10 +225,19 @@ final class CatalogEngine implements AutoCloseable {
                 dirty.addAll(handleOrphans(c, orphans));
             }
             dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
+            boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            if (postgres && changed.size() > 5000) {
+                // The planner still has the statistics of before this run (often: empty tables) and
+                // would scan instead of using indexes while stitching; ANALYZE sees this
+                // transaction's own rows.
+                try (var st = c.createStatement()) {
+                    st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
+                }
+            }
             Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
             changed.forEach(p -> fresh.put(p.ref(), p.entity()));
             int count = Stitcher.stitch(c, dirty, fresh, created);
-            if (count > 1000 && database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            if (count > 1000 && postgres) {
                 // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
                 try (var st = c.createStatement()) {
                     st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");

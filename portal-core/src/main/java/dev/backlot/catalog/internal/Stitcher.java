@@ -127,11 +127,18 @@ final class Stitcher {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_entity (uid, entity_ref, kind, namespace,"
                         + " name, source_key, location_key, processed_hash, processed_json, final_json, etag, updated_at)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-                PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN (" + presentIn + ")");
                 PreparedStatement search = c.prepareStatement(
                         "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
-            CatalogStore.bind(clear, rows.values().stream().map(r -> r[0]).toList());
-            clear.executeUpdate();
+            // Entities created in this run have no search rows yet: nothing to delete for them.
+            List<String> stored = rows.entrySet().stream().filter(r -> !created.containsKey(r.getKey()))
+                    .map(r -> r.getValue()[0]).toList();
+            if (!stored.isEmpty()) {
+                try (PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN ("
+                        + QuerySql.placeholders(stored.size()) + ")")) {
+                    CatalogStore.bind(clear, stored);
+                    clear.executeUpdate();
+                }
+            }
             for (Map.Entry<String, String[]> row : rows.entrySet()) {
                 String uid = row.getValue()[0];
                 Map<String, Object> entity = finalEntity(processed.get(row.getKey()), uid,
