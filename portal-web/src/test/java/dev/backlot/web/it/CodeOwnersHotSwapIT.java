@@ -1,0 +1,96 @@
+package dev.backlot.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.config.PortalConfig;
+import dev.backlot.plugins.BundleSource;
+import dev.backlot.runtime.Portal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped {@code catalog-codeowners} bundle hot-swapped into a running portal engine (real
+ * Felix, real H2, real files): dropped in, the entity gains its annotation; deleted, the entity
+ * loses it again after a refresh.
+ */
+class CodeOwnersHotSwapIT {
+
+    private static final Path SYSTEM_BUNDLES = Path.of("target/bundles/WEB-INF/bundles/system");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void processorBundleChangesEntitiesWhileInstalledAndTheyChangeBackAfterItIsRemoved() throws Exception {
+        Path repo = Files.createDirectories(data.resolve("repos/payments"));
+        Files.writeString(repo.resolve("catalog-info.yaml"), """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: payments}
+                spec: {type: service, lifecycle: production, owner: payments-team}
+                """);
+        Files.writeString(repo.resolve("CODEOWNERS"), "* @acme/payments-team\n");
+        PortalConfig config = PortalConfig.from(name -> Optional.ofNullable(Map.of("portal.data", data.toString(),
+                "portal.sample.catalog", "false", "portal.catalog.locations", "file:" + repo,
+                "portal.plugins.poll.ms", "200", "portal.admin.password", "x").get(name)));
+
+        try (Portal portal = Portal.start(config, systemBundles(), List.of())) {
+            CatalogService catalog = portal.catalog();
+            eventually(() -> catalog.entity("component", "default", "payments").isPresent(), "ingestion");
+            assertThat(annotations(catalog)).doesNotContainKey("backlot.dev/code-owners");
+
+            // installed at run time through the drop-in folder
+            Path jar = data.resolve("plugins/catalog-codeowners.jar");
+            Files.copy(Path.of(System.getProperty("catalog.codeowners.jar")), jar);
+            eventually(() -> portal.plugins().plugin("dev.backlot.catalog-codeowners")
+                    .map(p -> p.state().equals("ACTIVE")).orElse(false), "the bundle to start");
+            catalog.refresh("component:default/payments");
+            catalog.awaitIdle(Duration.ofSeconds(30));
+            assertThat(annotations(catalog)).containsEntry("backlot.dev/code-owners", "@acme/payments-team");
+
+            // removed again
+            Files.delete(jar);
+            eventually(() -> portal.plugins().plugin("dev.backlot.catalog-codeowners").isEmpty(), "the bundle to go");
+            catalog.refresh("component:default/payments");
+            catalog.awaitIdle(Duration.ofSeconds(30));
+            assertThat(annotations(catalog)).doesNotContainKey("backlot.dev/code-owners");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> annotations(CatalogService catalog) {
+        Map<String, Object> metadata = (Map<String, Object>) catalog.entity("component", "default", "payments").orElseThrow()
+                .get("metadata");
+        return (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
+    }
+
+    private static List<BundleSource> systemBundles() throws Exception {
+        List<BundleSource> out = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(SYSTEM_BUNDLES)) {
+            for (Path jar : jars.sorted().toList()) {
+                out.add(new BundleSource(jar.getFileName().toString(), Files.readAllBytes(jar)));
+            }
+        }
+        return out;
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(what + " did not happen within 20 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
