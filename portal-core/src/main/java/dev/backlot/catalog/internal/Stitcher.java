@@ -86,12 +86,10 @@ final class Stitcher {
                 processed.put(ref, row.entity().entity());
             }
         }
-        Map<String, String[]> rows = new LinkedHashMap<>(); // ref -> {uid}
-        uids.forEach((ref, uid) -> rows.put(ref, new String[] {uid}));
-        if (rows.isEmpty()) {
+        if (uids.isEmpty()) {
             return 0;
         }
-        List<String> present = new ArrayList<>(rows.keySet());
+        List<String> present = new ArrayList<>(uids.keySet());
         String presentIn = QuerySql.placeholders(present.size());
         Map<String, TreeSet<String>> relations = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -130,8 +128,8 @@ final class Stitcher {
                 PreparedStatement search = c.prepareStatement(
                         "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
             // Entities created in this run have no search rows yet: nothing to delete for them.
-            List<String> stored = rows.entrySet().stream().filter(r -> !created.containsKey(r.getKey()))
-                    .map(r -> r.getValue()[0]).toList();
+            List<String> stored = uids.entrySet().stream().filter(r -> !created.containsKey(r.getKey()))
+                    .map(Map.Entry::getValue).toList();
             if (!stored.isEmpty()) {
                 try (PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN ("
                         + QuerySql.placeholders(stored.size()) + ")")) {
@@ -139,24 +137,24 @@ final class Stitcher {
                     clear.executeUpdate();
                 }
             }
-            for (Map.Entry<String, String[]> row : rows.entrySet()) {
-                String uid = row.getValue()[0];
+            for (Map.Entry<String, String> row : uids.entrySet()) {
+                String uid = row.getValue();
                 Map<String, Object> entity = finalEntity(processed.get(row.getKey()), uid,
                         relations.getOrDefault(row.getKey(), new TreeSet<>()), errors.get(row.getKey()));
-                CatalogStore.NewRow fresh2 = created.get(row.getKey());
-                if (fresh2 == null) {
+                CatalogStore.NewRow newRow = created.get(row.getKey());
+                if (newRow == null) {
                     update.setString(1, Json.write(entity));
                     update.setString(2, etagOf(entity));
                     update.setString(3, uid);
                     update.addBatch();
                 } else {
-                    ProcessedEntity p = fresh2.entity();
+                    ProcessedEntity p = newRow.entity();
                     insert.setString(1, uid);
                     insert.setString(2, p.ref());
                     insert.setString(3, CatalogStore.lower(p.kind()));
                     insert.setString(4, CatalogStore.lower(p.namespace()));
                     insert.setString(5, CatalogStore.lower(p.name()));
-                    insert.setString(6, fresh2.sourceKey());
+                    insert.setString(6, newRow.sourceKey());
                     insert.setString(7, p.locationKey());
                     insert.setString(8, p.hash());
                     insert.setString(9, Json.write(p.entity()));
@@ -177,7 +175,7 @@ final class Stitcher {
             insert.executeBatch();
             search.executeBatch();
         }
-        return rows.size();
+        return uids.size();
     }
 
     @SuppressWarnings("unchecked")
