@@ -52,8 +52,10 @@ class CodeOwnersHotSwapIT {
             // installed at run time through the drop-in folder
             Path jar = data.resolve("plugins/catalog-codeowners.jar");
             Files.copy(Path.of(System.getProperty("catalog.codeowners.jar")), jar);
+            // Declarative Services registers the component's service shortly after the bundle starts.
             eventually(() -> portal.plugins().plugin("dev.backlot.catalog-codeowners")
-                    .map(p -> p.state().equals("ACTIVE")).orElse(false), "the bundle to start");
+                    .map(p -> p.services().contains("dev.backlot.spi.catalog.EntityProcessor")).orElse(false),
+                    "the bundle's processor to be registered");
             catalog.refresh("component:default/payments");
             catalog.awaitIdle(Duration.ofSeconds(30));
             assertThat(annotations(catalog)).containsEntry("backlot.dev/code-owners", "@acme/payments-team");
