@@ -42,6 +42,20 @@ public record Entity(String apiVersion, String kind, Map<String, Object> metadat
         return metadata.get("namespace") instanceof String s ? s : EntityRef.DEFAULT_NAMESPACE;
     }
 
+    /**
+     * A copy of this entity with {@code metadata.annotations[key] = value}, the other annotations
+     * kept: what a processor that records something about an entity usually returns.
+     */
+    @SuppressWarnings("unchecked")
+    public Entity withAnnotation(String key, String value) {
+        Map<String, Object> copy = new LinkedHashMap<>(metadata);
+        Map<String, Object> annotations = metadata.get("annotations") instanceof Map<?, ?> existing
+                ? new LinkedHashMap<>((Map<String, Object>) existing) : new LinkedHashMap<>();
+        annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        copy.put("annotations", annotations);
+        return new Entity(apiVersion, kind, copy, spec, relations);
+    }
+
     /** This entity's reference; fails as {@link EntityRef} does when the name is missing or bad. */
     public EntityRef ref() {
         return new EntityRef(kind, namespace(), name());

@@ -13,7 +13,7 @@
  * a bundle compiled against it must raise the major version.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.backlot.model;
 
 import org.osgi.annotation.bundle.Export;

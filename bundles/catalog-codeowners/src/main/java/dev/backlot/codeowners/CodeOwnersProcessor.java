@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
@@ -49,7 +47,7 @@ public class CodeOwnersProcessor implements EntityProcessor {
                 if (owner instanceof String o && owners.stream().noneMatch(x -> CodeOwners.names(x, o))) {
                     context.error("CODEOWNERS names " + String.join(" ", owners) + " but spec.owner is " + o);
                 }
-                return withAnnotation(entity, String.join(" ", owners));
+                return entity.withAnnotation(ANNOTATION, String.join(" ", owners));
             }
         }
         return entity;
@@ -66,15 +64,5 @@ public class CodeOwnersProcessor implements EntityProcessor {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Entity withAnnotation(Entity entity, String owners) {
-        Map<String, Object> metadata = new LinkedHashMap<>(entity.metadata());
-        Map<String, Object> annotations = metadata.get("annotations") instanceof Map<?, ?> m
-                ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-        annotations.put(ANNOTATION, owners);
-        metadata.put("annotations", annotations);
-        return new Entity(entity.apiVersion(), entity.kind(), metadata, entity.spec(), entity.relations());
     }
 }

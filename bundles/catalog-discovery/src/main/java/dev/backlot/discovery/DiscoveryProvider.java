@@ -5,7 +5,6 @@ import dev.backlot.spi.catalog.EntityProvider;
 import dev.backlot.spi.catalog.EntityProviderConnection;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,10 +79,5 @@ public class DiscoveryProvider implements EntityProvider {
             scanner.shutdownNow();
             scanner = null;
         }
-    }
-
-    /** For tests: the entity the provider would push for a discovered file. */
-    static Map<String, Object> describe(Entity e) {
-        return Map.of("kind", e.kind(), "metadata", e.metadata(), "spec", e.spec());
     }
 }

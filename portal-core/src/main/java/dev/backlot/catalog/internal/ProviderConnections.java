@@ -9,7 +9,6 @@ import dev.backlot.spi.catalog.EntityProviderConnection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -100,9 +99,5 @@ final class ProviderConnections implements AutoCloseable {
                 throw new IllegalStateException("The catalog connection of provider " + provider + " is closed");
             }
         }
-    }
-
-    List<String> connectedProviders() {
-        return connected.values().stream().map(c -> c.provider).toList();
     }
 }
