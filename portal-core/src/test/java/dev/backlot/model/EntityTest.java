@@ -15,9 +15,9 @@ class EntityTest {
     void withAnnotationAddsOneAndKeepsTheOthersWithoutChangingTheOriginal() {
         Entity annotated = entity.withAnnotation("c/d", "2");
 
-        assertThat((Map<?, ?>) annotated.metadata().get("annotations")).containsExactly(Map.entry("a/b", "1"),
-                Map.entry("c/d", "2"));
-        assertThat((Map<?, ?>) entity.metadata().get("annotations")).containsOnlyKeys("a/b");
+        assertThat(annotations(annotated)).containsExactly(Map.entry("a/b", (Object) "1"),
+                Map.entry("c/d", (Object) "2"));
+        assertThat(annotations(entity)).containsOnlyKeys("a/b");
         assertThat(annotated.spec()).isEqualTo(entity.spec());
         assertThat(annotated.ref()).isEqualTo(entity.ref());
     }
@@ -26,6 +26,11 @@ class EntityTest {
     void withAnnotationCreatesTheAnnotationsWhenMissing() {
         Entity bare = new Entity("backstage.io/v1alpha1", "Group", Map.of("name", "team-a"), null, null);
 
-        assertThat((Map<?, ?>) bare.withAnnotation("x/y", "z").metadata().get("annotations")).containsExactly(Map.entry("x/y", "z"));
+        assertThat(annotations(bare.withAnnotation("x/y", "z"))).containsExactly(Map.entry("x/y", (Object) "z"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> annotations(Entity entity) {
+        return (Map<String, Object>) entity.metadata().get("annotations");
     }
 }
