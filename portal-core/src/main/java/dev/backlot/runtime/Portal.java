@@ -10,6 +10,7 @@ import dev.backlot.config.PortalConfig;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.BundleSource;
 import dev.backlot.plugins.PluginHost;
+import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.internal.DropInFolder;
 import dev.backlot.plugins.internal.FelixPluginHost;
 import dev.backlot.plugins.internal.HostExports;
@@ -44,6 +45,7 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private FelixPluginHost host;
     private DropInFolder dropIn;
+    private PluginManager pluginManager;
     private DefaultCatalogService catalog;
     private List<String> expectedActive = List.of();
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -130,6 +132,11 @@ public final class Portal implements AutoCloseable {
 
     public PluginHost plugins() {
         return host;
+    }
+
+    /** Changes to the desired plugin set (console, deploy API); {@code null} without a database. */
+    public PluginManager pluginManager() {
+        return pluginManager;
     }
 
     public AccountService accounts() {

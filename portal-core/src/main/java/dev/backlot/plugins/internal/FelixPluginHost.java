@@ -11,6 +11,7 @@ import dev.backlot.spi.scaffolder.ScaffolderAction;
 import dev.backlot.spi.search.SearchCollator;
 import dev.backlot.spi.ui.UiContribution;
 import java.io.ByteArrayInputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
     /** Why a location is not active, by location; cleared when it starts or goes away. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private final GuardedPluginCalls calls = new GuardedPluginCalls();
     private volatile Felix felix;
 
     public FelixPluginHost(Path cacheDir, String exports) {
@@ -222,6 +224,35 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     }
 
     @Override
+    public GuardedPluginCalls calls() {
+        return calls;
+    }
+
+    @Override
+    public Optional<URL> entry(long bundleId, String path) {
+        if (path == null || path.isEmpty() || path.contains("..") || path.contains("\\")) {
+            return Optional.empty();
+        }
+        return bundle(bundleId).map(b -> b.getEntry(path.startsWith("/") ? path : "/" + path));
+    }
+
+    @Override
+    public Optional<Long> revision(long bundleId) {
+        // Felix gives every revision of a bundle its own last-modified stamp; with the id it names
+        // one revision uniquely.
+        return bundle(bundleId).map(Bundle::getLastModified);
+    }
+
+    private Optional<Bundle> bundle(long bundleId) {
+        Felix framework = felix;
+        if (framework == null || bundleId <= 0) {
+            return Optional.empty();
+        }
+        Bundle bundle = framework.getBundleContext().getBundle(bundleId);
+        return bundle == null || bundle.getState() == Bundle.UNINSTALLED ? Optional.empty() : Optional.of(bundle);
+    }
+
+    @Override
     public synchronized void close() {
         Felix framework = felix;
         if (framework == null) {
@@ -242,6 +273,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
             }
         } finally {
             felix = null;
+            calls.close();
         }
     }
 
