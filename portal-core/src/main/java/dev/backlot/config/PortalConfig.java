@@ -40,10 +40,12 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
      * @param urlAllow hosts {@code url} targets may name ({@code PORTAL_URL_ALLOW}; default none)
      * @param refreshSeconds how often every location is read again ({@code PORTAL_CATALOG_REFRESH_SECONDS}, 120)
      * @param orphanStrategy {@code delete} or {@code keep} ({@code PORTAL_CATALOG_ORPHAN_STRATEGY}, delete)
+     * @param orphanGraceSeconds how long an orphan stays marked before {@code delete} removes it
+     *     ({@code PORTAL_CATALOG_ORPHAN_GRACE_SECONDS}, 60; 0 removes it at once)
      * @param maxFileBytes the largest descriptor file read ({@code PORTAL_CATALOG_MAX_FILE_BYTES}, 5 MiB)
      */
     public record Catalog(List<String> locations, boolean sample, List<Path> fileRoots, List<String> urlAllow,
-            long refreshSeconds, String orphanStrategy, long maxFileBytes) {
+            long refreshSeconds, String orphanStrategy, long orphanGraceSeconds, long maxFileBytes) {
         public Catalog {
             locations = List.copyOf(locations);
             fileRoots = fileRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -51,6 +53,10 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
             if (!orphanStrategy.equals("delete") && !orphanStrategy.equals("keep")) {
                 throw new IllegalArgumentException("portal.catalog.orphan.strategy (PORTAL_CATALOG_ORPHAN_STRATEGY) must be"
                         + " delete or keep, was '" + orphanStrategy + "'");
+            }
+            if (orphanGraceSeconds < 0) {
+                throw new IllegalArgumentException("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS must be 0 or more, was "
+                        + orphanGraceSeconds);
             }
             if (refreshSeconds < 1) {
                 throw new IllegalArgumentException("PORTAL_CATALOG_REFRESH_SECONDS must be at least 1, was " + refreshSeconds);
@@ -99,6 +105,8 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 read.apply("portal.catalog.refresh.seconds").map(v -> (long) parseInt("PORTAL_CATALOG_REFRESH_SECONDS", v))
                         .orElse(120L),
                 read.apply("portal.catalog.orphan.strategy").orElse("delete").toLowerCase(java.util.Locale.ROOT),
+                read.apply("portal.catalog.orphan.grace.seconds")
+                        .map(v -> (long) parseInt("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS", v)).orElse(60L),
                 read.apply("portal.catalog.max.file.bytes").map(v -> (long) parseInt("PORTAL_CATALOG_MAX_FILE_BYTES", v))
                         .orElse(5L * 1024 * 1024));
         return new PortalConfig(

@@ -63,7 +63,7 @@ public final class CatalogBenchmark {
             ReadPolicy policy = new ReadPolicy(List.of(corpus), List.of(), 50L * 1024 * 1024, 100_000, Duration.ofSeconds(5),
                     10, 1_000_000);
             try (DefaultCatalogService catalog = new DefaultCatalogService(db, null,
-                    new CatalogSettings(policy, List.of(), 3600, "delete", 5_000))) {
+                    new CatalogSettings(policy, List.of(), 3600, "delete", 0, 5_000))) {
                 long start = System.nanoTime();
                 catalog.addLocation("file", corpus.resolve("catalog-info.yaml").toString(), false);
                 catalog.awaitIdle(Duration.ofMinutes(30));

@@ -60,6 +60,21 @@ class PortalConfigTest {
     }
 
     @Test
+    void orphansWaitSixtySecondsBeforeDeletionUnlessConfigured() {
+        assertThat(config(Map.of()).catalog().orphanGraceSeconds()).isEqualTo(60);
+        assertThat(config(Map.of()).catalog().orphanStrategy()).isEqualTo("delete");
+        assertThat(config(Map.of("portal.catalog.orphan.grace.seconds", "0")).catalog().orphanGraceSeconds()).isZero();
+    }
+
+    @Test
+    void negativeOrUnreadableOrphanGraceIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> config(Map.of("portal.catalog.orphan.grace.seconds", "-1")))
+                .hasMessageContaining("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS").hasMessageContaining("-1");
+        assertThatThrownBy(() -> config(Map.of("portal.catalog.orphan.grace.seconds", "a minute")))
+                .hasMessageContaining("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS").hasMessageContaining("a minute");
+    }
+
+    @Test
     void shortApiTokenIsRefused() {
         assertThatThrownBy(() -> config(Map.of("portal.api.token", "short"))).hasMessageContaining("PORTAL_API_TOKEN")
                 .hasMessageContaining("16");

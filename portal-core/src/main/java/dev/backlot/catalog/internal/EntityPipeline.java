@@ -79,7 +79,7 @@ final class EntityPipeline implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
         return new Outcome(new ProcessedEntity(ref, (String) entity.get("kind"), (String) metadata.get("namespace"),
-                (String) metadata.get("name"), entity, edges, location), errors);
+                (String) metadata.get("name"), entity, edges, location, List.of()), errors);
     }
 
     private Map<String, Object> runPlugin(Extension<EntityProcessor> processor, Map<String, Object> entity,

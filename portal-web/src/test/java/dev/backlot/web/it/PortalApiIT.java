@@ -2,7 +2,11 @@ package dev.backlot.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -92,5 +96,46 @@ class PortalApiIT {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?next="));
+    }
+
+    // --- catalog ancestry (helper D) ---
+
+    @Test
+    void catalogAncestryLeadsFromAnEntityThroughItsLocationsToTheRegisteredOne() throws Exception {
+        var response = awaitOk("/api/catalog/entities/by-name/component/default/payment-service/ancestry");
+
+        JsonObject body;
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            body = reader.readObject();
+        }
+        assertThat(body.getString("rootEntityRef")).isEqualTo("component:default/payment-service");
+        JsonArray items = body.getJsonArray("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.getJsonObject(0).getJsonObject("entity").getJsonObject("metadata").getString("name"))
+                .isEqualTo("payment-service");
+        assertThat(items.getJsonObject(0).getJsonArray("parentEntityRefs").getString(0))
+                .isEqualTo("location:default/sample-organisation");
+        String generated = items.getJsonObject(1).getJsonArray("parentEntityRefs").getString(0);
+        assertThat(generated).startsWith("location:default/generated-");
+        JsonObject root = items.getJsonObject(2);
+        assertThat(root.getJsonObject("entity").getJsonObject("spec").getString("target"))
+                .endsWith("sample-catalog/catalog-info.yaml");
+        assertThat(root.getJsonArray("parentEntityRefs")).isEmpty();
+        var unknown = get("/api/catalog/entities/by-name/component/default/nobody-here/ancestry", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NotFoundError");
+    }
+
+    /** The sample catalog is read just after start: waits for its first run. */
+    private HttpResponse<String> awaitOk(String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            var response = get(path, null);
+            if (response.statusCode() == 200 || System.currentTimeMillis() > deadline) {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                return response;
+            }
+            Thread.sleep(200);
+        }
     }
 }
