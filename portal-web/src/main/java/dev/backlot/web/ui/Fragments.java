@@ -12,6 +12,8 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What {@link ContributionHandler} and {@link ContributionBox} share: finding the plugin, naming a failure. */
 final class Fragments {
@@ -66,18 +68,33 @@ final class Fragments {
                 .filter(n -> !n.isBlank()).orElse(symbolicName);
     }
 
-    /** Why a contribution could not be shown, in a few words: the innermost cause's message. */
+    /**
+     * Why a contribution could not be shown, in a few words: the innermost cause's message, and where
+     * in the fragment it happened when Facelets says so, e.g. {@code boom (ui/card.xhtml line 12)}.
+     */
     static String reason(Throwable failure) {
         if (failure instanceof PluginCallException call && call.timedOut()) {
             return "it did not answer within " + UiContribution.MODEL_TIME_LIMIT_IN_MS + " ms";
         }
+        String where = null;
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; root != null && depth < 50; depth++) {
+            Matcher location = root.getMessage() == null ? null : LOCATION.matcher(root.getMessage());
+            if (where == null && location != null && location.find()) {
+                where = location.group(1).replaceFirst("^/*(plugin/\\d+/\\d+/)?", "") + " line " + location.group(2);
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage().replaceAll("\\s+", " ").strip();
+        return where == null ? message : message + " (" + where + ")";
     }
+
+    /** How Facelets names a place in a file: {@code /ui/card.xhtml @12,30}. */
+    private static final Pattern LOCATION = Pattern.compile("(\\S+\\.xhtml) @(\\d+),\\d+");
 
     /** The small box shown in place of a contribution that failed. */
     static void writeErrorBox(ResponseWriter out, UIComponent component, String plugin, String reason)
