@@ -43,6 +43,35 @@ public final class TestBundles {
         return jar(symbolicName, version, headers, false);
     }
 
+    /** A zip with exactly these entries, in order, and no manifest unless one is among them. */
+    public static byte[] zip(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A manifest file's bytes with exactly these main attributes (plus Manifest-Version). */
+    public static byte[] manifest(Map<String, String> headers) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach(manifest.getMainAttributes()::putValue);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            manifest.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] jar(String symbolicName, String version, Map<String, String> headers, boolean withFixture) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
