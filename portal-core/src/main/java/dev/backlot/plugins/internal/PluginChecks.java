@@ -60,6 +60,10 @@ final class PluginChecks {
                     + " bytes, more than the limit of " + maxBytes + " (PORTAL_PLUGINS_MAX_UPLOAD_BYTES)");
         }
         Manifest manifest = readEntries(jar);
+        if (!hasCentralDirectory(jar)) {
+            throw invalid("The upload is not a readable jar: its zip directory is missing or cut short"
+                    + " (an incomplete upload?)");
+        }
         if (manifest == null) {
             throw invalid("The jar has no META-INF/MANIFEST.MF: it is not an OSGi bundle");
         }
@@ -205,6 +209,27 @@ final class PluginChecks {
             throw invalid("The upload is not a jar: it has no zip entries");
         }
         return manifest;
+    }
+
+    /**
+     * Whether the zip ends with an intact end-of-central-directory record whose directory lies inside
+     * the bytes. The entry walk reads local headers front to back and would accept a jar cut short
+     * at the end, which the framework (reading the directory) then fails to open.
+     */
+    static boolean hasCentralDirectory(byte[] zip) {
+        int lowest = Math.max(0, zip.length - 22 - 0xFFFF);
+        for (int at = zip.length - 22; at >= lowest; at--) {
+            if (zip[at] == 'P' && zip[at + 1] == 'K' && zip[at + 2] == 5 && zip[at + 3] == 6) {
+                long size = uint32(zip, at + 12);
+                long offset = uint32(zip, at + 16);
+                return offset + size <= at;
+            }
+        }
+        return false;
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
     static void checkEntryName(String name) {

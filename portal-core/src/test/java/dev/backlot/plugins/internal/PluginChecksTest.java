@@ -56,6 +56,13 @@ class PluginChecksTest {
     }
 
     @Test
+    void refusesAJarCutShortAtTheEnd() {
+        byte[] jar = TestBundles.action("com.example.cut", "1.0.0", "demo:cut", 0);
+
+        refused(Arrays.copyOf(jar, jar.length - 30), Reason.INVALID).hasMessageContaining("zip directory is missing or cut short");
+    }
+
+    @Test
     void refusesAnEntryThatClimbsOutOfTheJar() {
         refused(withEntry("lib/../../evil.sh"), Reason.INVALID).hasMessageContaining("'lib/../../evil.sh'")
                 .hasMessageContaining("'..'");

@@ -19,9 +19,17 @@ public final class TestBundles {
 
     /** A bundle whose activator registers a ScaffolderAction {@code actionId} with {@code ranking}. */
     public static byte[] action(String symbolicName, String version, String actionId, int ranking) {
-        return jar(symbolicName, version, Map.of("X-Action-Id", actionId, "X-Ranking", String.valueOf(ranking),
-                "Bundle-Activator", RankedActionActivator.class.getName(),
-                "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"), true);
+        return action(symbolicName, version, actionId, ranking, Map.of());
+    }
+
+    /** {@link #action(String, String, String, int)} with extra manifest headers. */
+    public static byte[] action(String symbolicName, String version, String actionId, int ranking,
+            Map<String, String> extra) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("X-Action-Id", actionId,
+                "X-Ranking", String.valueOf(ranking), "Bundle-Activator", RankedActionActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.scaffolder"));
+        headers.putAll(extra);
+        return jar(symbolicName, version, headers, true);
     }
 
     /** A bundle whose activator throws {@code message}. */
