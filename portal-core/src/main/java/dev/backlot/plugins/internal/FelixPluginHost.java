@@ -311,6 +311,25 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         return problem(bundle.get().getLocation());
     }
 
+    /**
+     * Resolves an installed bundle without starting it.
+     *
+     * @return why it does not resolve, empty when it does
+     */
+    public synchronized Optional<String> resolve(long bundleId) {
+        Felix framework = requireRunning();
+        Optional<Bundle> bundle = bundle(bundleId);
+        if (bundle.isEmpty()) {
+            return Optional.of("bundle " + bundleId + " is not installed");
+        }
+        if (framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle.get()))) {
+            return Optional.empty();
+        }
+        // resolveBundles says only whether; a start attempt would say why, but would also run the bundle.
+        return Optional.of("the framework cannot resolve it (an import, Require-Bundle or Require-Capability"
+                + " is not satisfied)");
+    }
+
     /** Stops a bundle; a failure of its own stop code is logged, the bundle is stopped anyway. */
     public synchronized void stop(long bundleId) {
         bundle(bundleId).ifPresent(b -> {

@@ -73,7 +73,8 @@ final class LocalPlugins {
     }
 
     /**
-     * Installs a version beside the current one without serving it, and starts it when asked.
+     * Installs a version beside the current one without serving it, and starts it when asked (else
+     * only resolves it).
      *
      * @throws PluginRefusedException INVALID when the framework rejects the manifest, CONFLICT when
      *     the bundle does not resolve, its activator fails or its promised services do not appear;
@@ -96,13 +97,12 @@ final class LocalPlugins {
         }
         Local staged = new Local(symbolicName, seq, sha256, bundle.get().getBundleId(), location, start);
         host.hide(staged.bundleId());
-        if (start) {
-            Optional<String> problem = host.start(staged.bundleId()).or(() -> awaitServices(bundle.get()));
-            if (problem.isPresent()) {
-                host.uninstall(location);
-                throw new PluginRefusedException(Reason.CONFLICT, symbolicName + " " + bundle.get().getVersion()
-                        + " did not start: " + problem.get());
-            }
+        Optional<String> problem = start ? host.start(staged.bundleId()).or(() -> awaitServices(bundle.get()))
+                : host.resolve(staged.bundleId());
+        if (problem.isPresent()) {
+            host.uninstall(location);
+            throw new PluginRefusedException(Reason.CONFLICT, symbolicName + " " + bundle.get().getVersion()
+                    + (start ? " did not start: " : " does not resolve: ") + problem.get());
         }
         return staged;
     }
