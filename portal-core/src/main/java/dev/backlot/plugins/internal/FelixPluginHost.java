@@ -181,6 +181,11 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         return framework == null ? Optional.empty() : Optional.ofNullable(framework.getBundleContext().getBundle(location));
     }
 
+    /** Records why a jar meant for {@code location} was not installed; listed as {@code FAILED}. */
+    public void refuse(String location, String reason) {
+        problems.put(location, reason);
+    }
+
     /** The problem recorded for a location, if any. */
     public Optional<String> problem(String location) {
         return Optional.ofNullable(problems.get(location));
