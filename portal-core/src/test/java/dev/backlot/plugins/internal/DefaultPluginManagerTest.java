@@ -173,6 +173,18 @@ class DefaultPluginManagerTest {
     }
 
     @Test
+    void uiContributionsAreListedWithSlotAndIdReadOncePerService() {
+        manager.install(TestBundles.ui("com.example.ui", "1.0.0", "entity.tab:docs,home.card:welcome"), "alice");
+
+        PluginInfo info = manager.plugin("com.example.ui").orElseThrow();
+        manager.plugins();
+
+        assertThat(info.contributions()).containsExactlyInAnyOrder("UiContribution entity.tab docs",
+                "UiContribution home.card welcome");
+        assertThat(manager.plugin("com.example.ui").orElseThrow().health().calls()).isEqualTo(2);
+    }
+
+    @Test
     void detailSplitsImportsAtClausesNotAtQuotedCommas() {
         manager.install(TestBundles.action(NAME, "1.0.0", "demo:run", 0), "alice");
 

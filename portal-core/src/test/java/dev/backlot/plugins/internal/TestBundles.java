@@ -46,6 +46,13 @@ public final class TestBundles {
                 "Import-Package", "org.osgi.framework,dev.backlot.spi.catalog,dev.backlot.model"), true);
     }
 
+    /** A bundle registering a UiContribution per {@code slot:id} in {@code contributions} (comma-separated). */
+    public static byte[] ui(String symbolicName, String version, String contributions) {
+        return jar(symbolicName, version, Map.of("X-Ui", contributions, "Bundle-Activator",
+                dev.backlot.plugins.internal.fixture.UiActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui"), true);
+    }
+
     /** A bundle with only a manifest, carrying the given extra headers. */
     public static byte[] plain(String symbolicName, String version, Map<String, String> headers) {
         return jar(symbolicName, version, headers, false);
@@ -95,6 +102,8 @@ public final class TestBundles {
                 add(jar, RankedActionActivator.Action.class);
                 add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.class);
                 add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.Processor.class);
+                add(jar, dev.backlot.plugins.internal.fixture.UiActivator.class);
+                add(jar, dev.backlot.plugins.internal.fixture.UiActivator.Contribution.class);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
