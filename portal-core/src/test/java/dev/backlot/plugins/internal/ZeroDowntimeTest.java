@@ -107,6 +107,18 @@ class ZeroDowntimeTest {
                     .isNotEmpty().allMatch(c -> java.util.Objects.equals(c.version(), step.version()));
         }
         assertThat(node.host.bundles()).noneMatch(b -> NAME.equals(b.getSymbolicName()));
+        printFigures(steps, all);
+    }
+
+    /** How long from the start of each change until a call first saw the new version (not asserted). */
+    private static void printFigures(List<Step> steps, List<Call> calls) {
+        List<String> figures = new ArrayList<>();
+        for (Step step : steps.subList(1, steps.size() - 1)) {
+            calls.stream().filter(c -> c.startedNanos() > step.beganNanos() && step.version().equals(c.version()))
+                    .mapToLong(Call::startedNanos).min()
+                    .ifPresent(first -> figures.add(step.version() + " " + (first - step.beganNanos()) / 1_000_000 + " ms"));
+        }
+        System.out.println("[figures] change to the new revision serving under load: " + String.join(", ", figures));
     }
 
     private Step change(Runnable change, String version, Map<Integer, AtomicLong> done) throws InterruptedException {
