@@ -42,20 +42,16 @@ final class PluginListing {
                 .collect(Collectors.toMap(PluginStore.DesiredPlugin::symbolicName, Function.identity()));
         Map<String, List<PluginStore.StoredVersion>> versions = store.allVersions().stream()
                 .collect(Collectors.groupingBy(PluginStore.StoredVersion::symbolicName));
+        List<PluginInfo> framework = host.plugins();
+        Map<String, PluginInfo> shown = shownBundles(framework);
         List<PluginInfo> out = new ArrayList<>();
         List<String> listed = new ArrayList<>();
-        for (PluginInfo base : host.plugins()) {
-            boolean kept = base.location() != null && base.location().startsWith(LocalPlugins.LOCATION_PREFIX);
-            if (kept) {
-                Optional<LocalPlugins.Local> current = local.get(base.symbolicName());
-                if (base.id() < 0 || current.isEmpty() || current.get().bundleId() != base.id()) {
-                    continue;
-                }
-                PluginStore.DesiredPlugin d = desired.get(base.symbolicName());
-                out.add(enrich(base, d, versions.getOrDefault(base.symbolicName(), List.of())));
-                listed.add(base.symbolicName());
-            } else {
+        for (PluginInfo base : framework) {
+            if (!isKept(base)) {
                 out.add(enrich(base, null, List.of()));
+            } else if (shown.get(base.symbolicName()) == base) {
+                out.add(enrich(base, desired.get(base.symbolicName()), versions.getOrDefault(base.symbolicName(), List.of())));
+                listed.add(base.symbolicName());
             }
         }
         for (PluginStore.DesiredPlugin d : desired.values()) {
@@ -68,6 +64,31 @@ final class PluginListing {
             }
         }
         return out;
+    }
+
+    /**
+     * Per database-kept plugin, the one bundle to list: the current one. Listing is not serialised
+     * with changes (it must not wait for an update to drain), so the snapshot may miss the bundle
+     * that just became current; then the newest bundle of that name in the snapshot stands in.
+     */
+    private Map<String, PluginInfo> shownBundles(List<PluginInfo> framework) {
+        Map<String, PluginInfo> shown = new LinkedHashMap<>();
+        for (PluginInfo base : framework) {
+            if (isKept(base)) {
+                Optional<LocalPlugins.Local> current = local.get(base.symbolicName());
+                PluginInfo before = shown.get(base.symbolicName());
+                boolean isCurrent = current.isPresent() && current.get().bundleId() == base.id();
+                boolean beforeIsCurrent = before != null && current.isPresent() && current.get().bundleId() == before.id();
+                if (before == null || isCurrent || !beforeIsCurrent && base.id() > before.id()) {
+                    shown.put(base.symbolicName(), base);
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static boolean isKept(PluginInfo base) {
+        return base.id() >= 0 && base.location() != null && base.location().startsWith(LocalPlugins.LOCATION_PREFIX);
     }
 
     Optional<PluginInfo> plugin(String symbolicName) {

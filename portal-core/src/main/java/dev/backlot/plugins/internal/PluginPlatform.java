@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.osgi.framework.Bundle;
 
 /**
  * The database-backed plugin platform of one node, assembled: the desired state, this node's
@@ -78,12 +77,12 @@ public final class PluginPlatform implements AutoCloseable {
                 .filter(name -> local.get(name).map(LocalPlugins.Local::started).orElse(false)).toList();
     }
 
-    /** Of {@link #expectedActive}, those whose bundle is not active and serving. */
+    /**
+     * Of {@link #expectedActive}, those with no active, serving bundle. During an update exactly one
+     * of the two bundles serves at any moment, so readiness does not flicker.
+     */
     public List<String> inactive() {
-        return expectedActive().stream().filter(name -> local.get(name)
-                .flatMap(l -> host.bundle(l.bundleId()))
-                .map(b -> b.getState() != Bundle.ACTIVE || host.isHidden(b.getBundleId()))
-                .orElse(true)).toList();
+        return expectedActive().stream().filter(name -> !PluginDeployer.allActive(host, List.of(name))).toList();
     }
 
     /** The packages the portal exports to bundles, which no bundle may export again. */

@@ -136,7 +136,8 @@ public final class PluginSync implements AutoCloseable {
         try {
             poll();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Polling the desired plugin state failed", e);
+            // Every few seconds while the database is away: one line each, not a stack trace.
+            LOG.warning(() -> "Polling the desired plugin state failed: " + e.getMessage());
         }
     }
 
