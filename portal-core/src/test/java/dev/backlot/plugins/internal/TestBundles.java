@@ -53,6 +53,13 @@ public final class TestBundles {
                 "Import-Package", "org.osgi.framework,dev.backlot.spi.ui"), true);
     }
 
+    /** A bundle registering an EntityProvider {@code providerName} that pushes one component when connected. */
+    public static byte[] provider(String symbolicName, String version, String providerName) {
+        return jar(symbolicName, version, Map.of("X-Provider", providerName, "Bundle-Activator",
+                dev.backlot.plugins.internal.fixture.ProviderActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.catalog,dev.backlot.model"), true);
+    }
+
     /** A bundle with only a manifest, carrying the given extra headers. */
     public static byte[] plain(String symbolicName, String version, Map<String, String> headers) {
         return jar(symbolicName, version, headers, false);
@@ -103,6 +110,8 @@ public final class TestBundles {
                 add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.class);
                 add(jar, dev.backlot.plugins.internal.fixture.ProcessorActivator.Processor.class);
                 add(jar, dev.backlot.plugins.internal.fixture.UiActivator.class);
+                add(jar, dev.backlot.plugins.internal.fixture.ProviderActivator.class);
+                add(jar, dev.backlot.plugins.internal.fixture.ProviderActivator.Provider.class);
                 add(jar, dev.backlot.plugins.internal.fixture.UiActivator.Contribution.class);
             }
         } catch (IOException e) {
