@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,9 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>Several bundles of one symbolic name may be installed at once ({@code bsnversion=multiple}):
  * an update starts the new revision as a bundle of its own beside the old one. Which of them
- * <em>serves</em> is decided by the hidden set: {@link #extensions(Class)} leaves out the services of
- * hidden bundles, and {@link #switchServing} changes it in one write, so that callers see either
- * the old services or the new ones, never neither and never both.
+ * <em>serves</em> is decided by {@link #hidden()}: {@link #extensions(Class)} leaves out the services
+ * of hidden bundles, and a switch changes the set in one write, so that callers see either the old
+ * services or the new ones, never neither and never both.
  */
 public final class FelixPluginHost implements PluginHost, ExtensionRegistry, AutoCloseable {
 
@@ -71,8 +70,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     /** Why a location is not active, by location; cleared when it starts or goes away. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final GuardedPluginCalls calls = new GuardedPluginCalls();
-    /** Bundles whose services are not served (being staged, stopped or retired); replaced, never mutated. */
-    private volatile Set<Long> hidden = Set.of();
+    private final HiddenBundles hidden = new HiddenBundles();
     private volatile Felix felix;
 
     public FelixPluginHost(Path cacheDir, String exports) {
@@ -169,7 +167,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         }
         try {
             existing.get().uninstall();
-            unhide(existing.get().getBundleId());
+            hidden.unhide(existing.get().getBundleId());
             refresh(existing.get());
         } catch (BundleException | RuntimeException e) {
             LOG.log(Level.WARNING, "Uninstalling " + location + " failed", e);
@@ -232,7 +230,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         // ServiceReference orders by ranking, then by age: the "greatest" is the one to prefer.
         Arrays.sort(refs, Comparator.reverseOrder());
         List<Extension<S>> out = new ArrayList<>(refs.length);
-        Set<Long> hiddenNow = hidden;
+        Set<Long> hiddenNow = hidden.snapshot();
         for (ServiceReference<?> ref : refs) {
             Bundle owner = ref.getBundle();
             if (owner == null || hiddenNow.contains(owner.getBundleId())) {
@@ -269,36 +267,12 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         return bundle(bundleId).map(Bundle::getLastModified);
     }
 
-    /** Stops serving the bundle's services (they stay registered). */
-    public synchronized void hide(long bundleId) {
-        Set<Long> next = new HashSet<>(hidden);
-        next.add(bundleId);
-        hidden = Set.copyOf(next);
-    }
-
-    /** Serves the bundle's services again. */
-    public synchronized void unhide(long bundleId) {
-        Set<Long> next = new HashSet<>(hidden);
-        next.remove(bundleId);
-        hidden = Set.copyOf(next);
-    }
-
     /**
-     * In one step, stops serving {@code from} (none when negative) and starts serving {@code to}:
-     * a concurrent {@link #extensions} sees one or the other.
+     * Which bundles are left out of {@link #extensions(Class)}; {@link HiddenBundles#switchServing}
+     * moves serving from one bundle to another so that a concurrent look-up sees one or the other.
      */
-    public synchronized void switchServing(long from, long to) {
-        Set<Long> next = new HashSet<>(hidden);
-        if (from >= 0) {
-            next.add(from);
-        }
-        next.remove(to);
-        hidden = Set.copyOf(next);
-    }
-
-    /** Whether the bundle's services are left out of {@link #extensions}. */
-    public boolean isHidden(long bundleId) {
-        return hidden.contains(bundleId);
+    public HiddenBundles hidden() {
+        return hidden;
     }
 
     /**

@@ -96,7 +96,7 @@ final class LocalPlugins {
                     : Reason.CONFLICT, symbolicName + " cannot be installed: " + problem);
         }
         Local staged = new Local(symbolicName, seq, sha256, bundle.get().getBundleId(), location, start);
-        host.hide(staged.bundleId());
+        host.hidden().hide(staged.bundleId());
         Optional<String> problem = start ? host.start(staged.bundleId()).or(() -> awaitServices(bundle.get()))
                 : host.resolve(staged.bundleId());
         if (problem.isPresent()) {
@@ -111,9 +111,9 @@ final class LocalPlugins {
     void promote(Local staged) {
         Local old = current.get(staged.symbolicName());
         if (staged.started()) {
-            host.switchServing(old == null ? -1 : old.bundleId(), staged.bundleId());
+            host.hidden().switchServing(old == null ? -1 : old.bundleId(), staged.bundleId());
         } else if (old != null) {
-            host.hide(old.bundleId());
+            host.hidden().hide(old.bundleId());
         }
         current.put(staged.symbolicName(), staged);
         if (old != null) {
@@ -132,7 +132,7 @@ final class LocalPlugins {
         if (local == null || !local.started()) {
             return;
         }
-        host.hide(local.bundleId());
+        host.hidden().hide(local.bundleId());
         drain(local);
         host.stop(local.bundleId());
         current.put(symbolicName, local.withStarted(false));
@@ -154,7 +154,7 @@ final class LocalPlugins {
             host.stop(local.bundleId());
             throw new PluginRefusedException(Reason.CONFLICT, symbolicName + " did not start: " + problem.get());
         }
-        host.unhide(local.bundleId());
+        host.hidden().unhide(local.bundleId());
         current.put(symbolicName, local.withStarted(true));
     }
 
@@ -167,7 +167,7 @@ final class LocalPlugins {
     }
 
     private void retire(Local old) {
-        host.hide(old.bundleId());
+        host.hidden().hide(old.bundleId());
         drain(old);
         host.uninstall(old.location());
     }

@@ -71,7 +71,7 @@ public final class PluginDeployer {
     public static boolean allActive(FelixPluginHost host, List<String> symbolicNames) {
         return symbolicNames.stream().allMatch(name -> host.bundles().stream().anyMatch(b ->
                 b.getLocation().startsWith(LocalPlugins.LOCATION_PREFIX + name + "#")
-                        && b.getState() == Bundle.ACTIVE && !host.isHidden(b.getBundleId())));
+                        && b.getState() == Bundle.ACTIVE && !host.hidden().contains(b.getBundleId())));
     }
 
     private void record(String action, String target, String version) {

@@ -90,9 +90,9 @@ class CatalogPluginProcessingTest {
         long old = host.bundleAt("test:provider#1").orElseThrow().getBundleId();
         long next = host.install("test:provider#2", TestBundles.provider("test.provider", "2.0.0", "demo-provider"), false)
                 .orElseThrow().getBundleId();
-        host.hide(next);
+        host.hidden().hide(next);
         assertThat(host.start(next)).isEmpty();
-        host.switchServing(old, next);
+        host.hidden().switchServing(old, next);
         CatalogFixture.eventually(() -> providerVersion().equals("2.0.0"), "the new revision's entity");
         host.uninstall("test:provider#1");
 
