@@ -26,6 +26,14 @@ public interface CatalogService {
     Optional<Map<String, Object>> entityByUid(String uid);
 
     /**
+     * The entity {@code kind:namespace/name} and the chain of entities that emitted it, up to the
+     * Location entity of its registered location; see {@link EntityAncestry}.
+     *
+     * @return empty when there is no such entity
+     */
+    Optional<EntityAncestry> ancestry(String kind, String namespace, String name);
+
+    /**
      * The entities for these references, in request order; an element is {@code null} where the
      * reference names no entity (or is malformed).
      */

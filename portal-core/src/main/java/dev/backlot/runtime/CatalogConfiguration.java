@@ -40,6 +40,7 @@ final class CatalogConfiguration {
         }
         ReadPolicy policy = new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
                 Duration.ofSeconds(15), 10, 100_000);
-        return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(), 5_000);
+        return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
+                catalog.orphanGraceSeconds(), 5_000);
     }
 }

@@ -8,7 +8,6 @@ import dev.backlot.catalog.internal.CatalogSettings;
 import dev.backlot.catalog.internal.DefaultCatalogService;
 import dev.backlot.catalog.internal.read.ReadPolicy;
 import dev.backlot.persistence.Database;
-import dev.backlot.plugins.internal.PluginStateEntity;
 import dev.backlot.security.internal.AccountEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,11 +58,11 @@ public final class CatalogBenchmark {
         System.out.printf("[bench] corpus n=%d (%s), database %s%n", n, corpus, url.replaceAll("password=[^&;]*", "password=***"));
 
         try (Database db = Database.open(url, System.getProperty("bench.db.user"), System.getProperty("bench.db.password"),
-                List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class))) {
+                List.of(AuditEntryEntity.class, AccountEntity.class))) {
             ReadPolicy policy = new ReadPolicy(List.of(corpus), List.of(), 50L * 1024 * 1024, 100_000, Duration.ofSeconds(5),
                     10, 1_000_000);
             try (DefaultCatalogService catalog = new DefaultCatalogService(db, null,
-                    new CatalogSettings(policy, List.of(), 3600, "delete", 5_000))) {
+                    new CatalogSettings(policy, List.of(), 3600, "delete", 0, 5_000))) {
                 long start = System.nanoTime();
                 catalog.addLocation("file", corpus.resolve("catalog-info.yaml").toString(), false);
                 catalog.awaitIdle(Duration.ofMinutes(30));

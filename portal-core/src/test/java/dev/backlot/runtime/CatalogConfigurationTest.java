@@ -38,13 +38,15 @@ class CatalogConfigurationTest {
 
         CatalogSettings settings = settings(Map.of("portal.sample.catalog", "false",
                 "portal.catalog.locations", "file:" + repos + ", url:https://git.example.com/a/catalog-info.yaml",
-                "portal.url.allow", "git.example.com", "portal.catalog.orphan.strategy", "keep"));
+                "portal.url.allow", "git.example.com", "portal.catalog.orphan.strategy", "keep",
+                "portal.catalog.orphan.grace.seconds", "300"));
 
         assertThat(settings.configuredLocations()).containsExactly("file:" + repos,
                 "url:https://git.example.com/a/catalog-info.yaml");
         assertThat(settings.readPolicy().fileRoots()).contains(repos);
         assertThat(settings.readPolicy().urlAllow()).containsExactly("git.example.com");
         assertThat(settings.orphanStrategy()).isEqualTo("keep");
+        assertThat(settings.orphanGraceSeconds()).isEqualTo(300);
         assertThat(Files.exists(data.resolve("sample-catalog"))).isFalse();
     }
 }

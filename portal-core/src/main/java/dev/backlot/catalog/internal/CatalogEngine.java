@@ -7,18 +7,18 @@ import dev.backlot.catalog.internal.read.LocationCrawler;
 import dev.backlot.catalog.internal.read.ReadError;
 import dev.backlot.catalog.internal.read.LocationRef;
 import dev.backlot.persistence.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,18 +39,23 @@ final class CatalogEngine implements AutoCloseable {
     private final LocationCrawler crawler;
     private final EntityPipeline pipeline;
     private final CatalogSettings settings;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final Orphans orphans;
+    // One thread for runs and for delayed orphan sweeps, so that sweeps never race a run.
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backlot-catalog");
         t.setDaemon(true);
         return t;
     });
     private volatile LocationWatcher watcher;
+    /** When the pending orphan sweep runs (epoch ms), or Long.MAX_VALUE for none; worker thread only. */
+    private long sweepAt = Long.MAX_VALUE;
 
     CatalogEngine(Database database, LocationCrawler crawler, EntityPipeline pipeline, CatalogSettings settings) {
         this.database = database;
         this.crawler = crawler;
         this.pipeline = pipeline;
         this.settings = settings;
+        this.orphans = new Orphans(settings);
     }
 
     void watchWith(LocationWatcher watcher) {
@@ -68,6 +73,7 @@ final class CatalogEngine implements AutoCloseable {
             String source = "provider:" + provider;
             Expanded expanded = expandLocations(entities, source);
             runSource(source, source, expanded.emitted(), expanded.errors(), expanded.failed(), true);
+            scheduleSweep();
         });
     }
 
@@ -95,14 +101,50 @@ final class CatalogEngine implements AutoCloseable {
         }));
     }
 
+    /**
+     * Queues a sweep that deletes the orphans whose grace period has passed at {@code now} (epoch
+     * ms), then plans the next sweep for the next orphan to become due.
+     */
+    Future<?> sweepOrphans(long now) {
+        return worker.submit(() -> sweep(now));
+    }
+
+    private void sweep(long now) {
+        sweepAt = Long.MAX_VALUE;
+        try {
+            database.jdbc(c -> Stitcher.stitch(c, orphans.sweep(c, now)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Deleting orphaned entities failed", e);
+        }
+        scheduleSweep();
+    }
+
+    /** Plans a sweep for when the first marked orphan becomes due, unless one is planned before that. */
+    private void scheduleSweep() {
+        if (!orphans.sweeps()) {
+            return;
+        }
+        try {
+            OptionalLong due = database.jdbc(orphans::nextDue);
+            if (due.isPresent() && due.getAsLong() < sweepAt) {
+                sweepAt = due.getAsLong();
+                long at = sweepAt;
+                worker.schedule(() -> sweep(System.currentTimeMillis()),
+                        Math.max(0, at - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Planning the deletion of orphaned entities failed", e);
+        }
+    }
+
     /** Waits until everything queued so far has run. */
     void awaitIdle(java.time.Duration timeout) throws Exception {
         worker.submit(() -> {
-        }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One emitted entity and where it was read from. */
-    record Input(Map<String, Object> entity, String location) {
+    /** One emitted entity, where it was read from, and the entities that emitted it. */
+    record Input(Map<String, Object> entity, String location, List<String> parentRefs) {
     }
 
     private record Expanded(List<Input> emitted, List<ProcessingError> errors, Set<String> failed) {
@@ -118,7 +160,7 @@ final class CatalogEngine implements AutoCloseable {
         List<ProcessingError> errors = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         for (Map<String, Object> entity : entities) {
-            emitted.add(new Input(entity, source));
+            emitted.add(new Input(entity, source, List.of()));
             if (!(entity.get("kind") instanceof String kind) || !kind.equalsIgnoreCase("Location")
                     || !(entity.get("spec") instanceof Map<?, ?> spec)) {
                 continue;
@@ -133,8 +175,10 @@ final class CatalogEngine implements AutoCloseable {
             }
             for (Object target : targets) {
                 try {
-                    CrawlResult crawl = crawler.crawl(new LocationRef(type, String.valueOf(target)));
-                    crawl.entities().forEach(e -> emitted.add(new Input(e.entity(), e.location().toString())));
+                    String ref = EntityPipeline.refOf(entity);
+                    CrawlResult crawl = crawler.crawl(new LocationRef(type, String.valueOf(target)),
+                            ref == null ? null : ref.toLowerCase(Locale.ROOT));
+                    crawl.entities().forEach(e -> emitted.add(new Input(e.entity(), e.location().toString(), e.parentRefs())));
                     for (ReadError e : crawl.errors()) {
                         errors.add(new ProcessingError(e.location().toString(), null, e.message()));
                         failed.add(e.location().toString());
@@ -151,7 +195,10 @@ final class CatalogEngine implements AutoCloseable {
         try {
             LocationRef root = new LocationRef(location.type(), location.target());
             long started = System.nanoTime();
-            CrawlResult crawl = crawler.crawl(root);
+            // As in Backstage, a Location entity stands for the registered location and is the root
+            // of the ancestry of everything read from it.
+            Map<String, Object> rootEntity = RootLocationEntity.of(root);
+            CrawlResult crawl = crawler.crawl(root, RootLocationEntity.refOf(root));
             long read = System.nanoTime();
             List<ProcessingError> readErrors = new ArrayList<>();
             Set<String> failedLocations = new HashSet<>();
@@ -159,9 +206,11 @@ final class CatalogEngine implements AutoCloseable {
                 readErrors.add(new ProcessingError(e.location().toString(), null, e.message()));
                 failedLocations.add(e.location().toString());
             }
-            List<Input> emitted = crawl.entities().stream()
-                    .map(e -> new Input(e.entity(), e.location().toString())).toList();
+            List<Input> emitted = new ArrayList<>();
+            emitted.add(new Input(rootEntity, root.toString(), List.of()));
+            crawl.entities().forEach(e -> emitted.add(new Input(e.entity(), e.location().toString(), e.parentRefs())));
             runSource("location:" + location.id(), root.toString(), emitted, readErrors, failedLocations, true);
+            scheduleSweep();
             LOG.fine(() -> String.format("Read %s in %d ms", root, (read - started) / 1_000_000));
             LocationWatcher w = watcher;
             if (w != null && "file".equals(location.type())) {
@@ -194,7 +243,7 @@ final class CatalogEngine implements AutoCloseable {
                 if (ref != null) {
                     failedRefs.add(CatalogStore.lower(ref));
                 }
-            } else if (processed.putIfAbsent(outcome.entity().ref(), outcome.entity()) != null) {
+            } else if (processed.putIfAbsent(outcome.entity().ref(), withParents(outcome.entity(), e.parentRefs())) != null) {
                 errors.add(new ProcessingError(e.location(), outcome.entity().ref(), "Entity " + outcome.entity().ref()
                         + " is emitted twice by " + sourceName + "; the first one is kept"));
             }
@@ -206,7 +255,8 @@ final class CatalogEngine implements AutoCloseable {
             List<ProcessedEntity> changed = new ArrayList<>();
             for (ProcessedEntity p : processed.values()) {
                 CatalogStore.Stored stored = existing.get(p.ref());
-                if (stored != null && !stored.sourceKey().equals(sourceKey)) {
+                // An orphan has no owner any more: whoever emits it next takes it over.
+                if (stored != null && !stored.sourceKey().equals(sourceKey) && stored.orphanedAt() == null) {
                     // First owner wins (Backstage's rule); the newcomer is reported, not stored.
                     errors.add(new ProcessingError(p.locationKey(), p.ref(), "Conflict: " + p.ref()
                             + " is already provided by " + stored.locationKey() + "; the copy from " + p.locationKey()
@@ -218,11 +268,11 @@ final class CatalogEngine implements AutoCloseable {
             Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
             Set<String> dirty = new HashSet<>(CatalogStore.upsert(c, sourceKey, changed, existing, created));
             if (full) {
-                List<CatalogStore.Stored> orphans = own.values().stream()
+                List<CatalogStore.Stored> gone = own.values().stream()
                         .filter(s -> !processed.containsKey(s.ref()) && !failedRefs.contains(s.ref())
                                 && !failedLocations.contains(s.locationKey()))
                         .toList();
-                dirty.addAll(handleOrphans(c, orphans));
+                dirty.addAll(orphans.handle(c, gone, System.currentTimeMillis()));
             }
             dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
             boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
@@ -251,44 +301,11 @@ final class CatalogEngine implements AutoCloseable {
                 (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000));
     }
 
-    private Set<String> handleOrphans(Connection c, List<CatalogStore.Stored> orphans) throws SQLException {
-        if (orphans.isEmpty()) {
-            return Set.of();
-        }
-        if ("delete".equals(settings.orphanStrategy())) {
-            return CatalogStore.delete(c, orphans);
-        }
-        Set<String> dirty = new HashSet<>();
-        try (PreparedStatement read = c.prepareStatement("SELECT processed_json FROM catalog_entity WHERE uid = ?");
-                PreparedStatement write = c.prepareStatement(
-                        "UPDATE catalog_entity SET processed_json = ?, processed_hash = ? WHERE uid = ?")) {
-            for (CatalogStore.Stored orphan : orphans) {
-                read.setString(1, orphan.uid());
-                String json;
-                try (var rs = read.executeQuery()) {
-                    if (!rs.next()) {
-                        continue;
-                    }
-                    json = rs.getString(1);
-                }
-                Map<String, Object> entity = Json.read(json);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
-                @SuppressWarnings("unchecked")
-                Map<String, Object> annotations = metadata.get("annotations") instanceof Map<?, ?> m
-                        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-                if ("true".equals(annotations.put("backstage.io/orphan", "true"))) {
-                    continue;
-                }
-                metadata.put("annotations", annotations);
-                write.setString(1, Json.write(entity));
-                write.setString(2, "orphan");
-                write.setString(3, orphan.uid());
-                write.executeUpdate();
-                dirty.add(orphan.ref());
-            }
-        }
-        return dirty;
+    /** The entity with its parents, never itself (a Location that targets its own file). */
+    private static ProcessedEntity withParents(ProcessedEntity entity, List<String> parents) {
+        return parents.contains(entity.ref())
+                ? entity.withParents(parents.stream().filter(p -> !p.equals(entity.ref())).toList())
+                : entity.withParents(parents);
     }
 
     @Override

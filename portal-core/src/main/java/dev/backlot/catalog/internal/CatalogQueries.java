@@ -1,6 +1,7 @@
 package dev.backlot.catalog.internal;
 
 import dev.backlot.catalog.CatalogLocation;
+import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
@@ -9,12 +10,16 @@ import dev.backlot.persistence.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The catalog's reads, straight SQL over the stitched rows. */
 final class CatalogQueries {
@@ -98,6 +103,63 @@ final class CatalogQueries {
             }
             return out;
         });
+    }
+
+    /**
+     * Walks up from the entity through the stored parent references, as Backstage does: depth
+     * first, each entity once, parents that are gone left out.
+     */
+    Optional<EntityAncestry> ancestry(String ref) {
+        String root = ref.toLowerCase(Locale.ROOT);
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT final_json, parent_refs FROM catalog_entity WHERE entity_ref = ?")) {
+                Map<String, Object> first = withParents(ps, root).entity();
+                if (first == null) {
+                    return Optional.<EntityAncestry>empty();
+                }
+                List<EntityAncestry.Item> items = new ArrayList<>();
+                Set<String> seen = new HashSet<>(List.of(root));
+                Deque<String> todo = new ArrayDeque<>(List.of(root));
+                while (!todo.isEmpty()) {
+                    String current = todo.pop();
+                    Row row = withParents(ps, current);
+                    if (row.entity() == null) {
+                        continue;
+                    }
+                    List<String> present = new ArrayList<>();
+                    for (String parent : row.parentRefs()) {
+                        if (parent.equals(current)) {
+                            continue;
+                        }
+                        if (withParents(ps, parent).entity() != null) {
+                            present.add(parent);
+                            if (seen.add(parent)) {
+                                todo.push(parent);
+                            }
+                        }
+                    }
+                    items.add(new EntityAncestry.Item(row.entity(), present));
+                }
+                return Optional.of(new EntityAncestry(root, items));
+            }
+        });
+    }
+
+    /** The stitched entity (null when absent) and its stored parent references. */
+    private record Row(Map<String, Object> entity, List<String> parentRefs) {
+    }
+
+    private static Row withParents(PreparedStatement ps, String ref) throws SQLException {
+        ps.setString(1, ref);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return new Row(null, List.of());
+            }
+            String parents = rs.getString(2);
+            return new Row(Json.read(rs.getString(1)),
+                    parents == null || parents.isEmpty() ? List.of() : List.of(parents.split(",")));
+        }
     }
 
     Optional<String> sourceOf(String ref) {

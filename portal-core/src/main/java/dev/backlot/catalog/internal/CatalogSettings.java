@@ -9,17 +9,23 @@ import java.util.List;
  * @param readPolicy what may be read (file roots, URL hosts, size limits)
  * @param configuredLocations {@code type:target} locations from configuration, registered at start
  * @param refreshIntervalSeconds how often every location is read again (catches remote changes)
- * @param orphanStrategy {@code delete} (default) removes entities their source stops emitting;
- *     {@code keep} keeps them, marked with the {@code backstage.io/orphan} annotation
+ * @param orphanStrategy what becomes of entities their source stops emitting (see {@link Orphans}): they
+ *     are marked with the {@code backstage.io/orphan} annotation, then {@code delete} removes them
+ *     after the grace period and {@code keep} keeps them
+ * @param orphanGraceSeconds how long a marked orphan waits before {@code delete} removes it; 0 removes
+ *     it at once, unmarked
  * @param processorTimeoutMs the time limit of one plugin processor call
  */
 public record CatalogSettings(ReadPolicy readPolicy, List<String> configuredLocations, long refreshIntervalSeconds,
-        String orphanStrategy, long processorTimeoutMs) {
+        String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs) {
 
     public CatalogSettings {
         configuredLocations = List.copyOf(configuredLocations);
         if (!orphanStrategy.equals("delete") && !orphanStrategy.equals("keep")) {
             throw new IllegalArgumentException("The orphan strategy must be delete or keep, was " + orphanStrategy);
+        }
+        if (orphanGraceSeconds < 0) {
+            throw new IllegalArgumentException("The orphan grace period must be 0 or more seconds, was " + orphanGraceSeconds);
         }
     }
 }

@@ -22,8 +22,21 @@ import java.util.UUID;
  */
 final class CatalogStore {
 
-    /** What is stored for an entity, enough to decide whether a new run changes it. */
-    record Stored(String uid, String ref, String sourceKey, String locationKey, String hash) {
+    /**
+     * What is stored for an entity, enough to decide whether a new run changes it.
+     *
+     * @param orphanedAt when its source stopped emitting it (epoch ms), or null while it is emitted
+     */
+    record Stored(String uid, String ref, String sourceKey, String locationKey, String hash, Long orphanedAt) {
+    }
+
+    private static final String STORED_COLUMNS = "uid, entity_ref, source_key, location_key, processed_hash, orphaned_at";
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        long orphanedAt = rs.getLong(6);
+        // wasNull() speaks of the last column read: ask before reading the others.
+        Long marked = rs.wasNull() ? null : orphanedAt;
+        return new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), marked);
     }
 
     private CatalogStore() {
@@ -32,12 +45,11 @@ final class CatalogStore {
     static Map<String, Stored> bySource(Connection c, String sourceKey) throws SQLException {
         Map<String, Stored> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT uid, entity_ref, source_key, location_key, processed_hash FROM catalog_entity WHERE source_key = ?")) {
+                "SELECT " + STORED_COLUMNS + " FROM catalog_entity WHERE source_key = ?")) {
             ps.setString(1, sourceKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(2), new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+                    out.put(rs.getString(2), stored(rs));
                 }
             }
         }
@@ -48,16 +60,28 @@ final class CatalogStore {
     static Map<String, Stored> byRefs(Connection c, Collection<String> refs) throws SQLException {
         Map<String, Stored> out = new HashMap<>();
         for (List<String> chunk : chunks(refs)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT uid, entity_ref, source_key, location_key, processed_hash"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + STORED_COLUMNS
                     + " FROM catalog_entity WHERE entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
+                bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(2), new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5)));
+                        out.put(rs.getString(2), stored(rs));
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The orphans marked at or before {@code cutoff} (epoch ms), whichever source they came from. */
+    static List<Stored> orphanedBefore(Connection c, long cutoff) throws SQLException {
+        List<Stored> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + STORED_COLUMNS
+                + " FROM catalog_entity WHERE orphaned_at IS NOT NULL AND orphaned_at <= ?")) {
+            ps.setLong(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(stored(rs));
                 }
             }
         }
@@ -86,9 +110,10 @@ final class CatalogStore {
         }
         long now = System.currentTimeMillis();
         Map<String, String> uids = new LinkedHashMap<>();
+        // Being written means being emitted: an orphan mark goes away.
         try (PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET kind = ?, namespace = ?, name = ?,"
-                        + " source_key = ?, location_key = ?, processed_hash = ?, processed_json = ?, updated_at = ?"
-                        + " WHERE uid = ?")) {
+                        + " source_key = ?, location_key = ?, processed_hash = ?, processed_json = ?, updated_at = ?,"
+                        + " parent_refs = ?, orphaned_at = NULL WHERE uid = ?")) {
             for (ProcessedEntity e : entities) {
                 Stored old = existing.get(e.ref());
                 if (old == null) {
@@ -106,7 +131,8 @@ final class CatalogStore {
                     update.setString(6, e.hash());
                     update.setString(7, json);
                     update.setLong(8, now);
-                    update.setString(9, old.uid());
+                    update.setString(9, e.parentColumn());
+                    update.setString(10, old.uid());
                     update.addBatch();
                 }
                 dirty.add(e.ref());

@@ -3,6 +3,7 @@ package dev.backlot.catalog.internal;
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
@@ -90,6 +91,8 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             }
         }
         locations().forEach(engine::refresh);
+        // After the first runs: deletes orphans whose grace period passed while the portal was down.
+        engine.sweepOrphans(System.currentTimeMillis());
         long every = settings.refreshIntervalSeconds();
         timer.scheduleWithFixedDelay(() -> locations().forEach(engine::refresh), every, every, TimeUnit.SECONDS);
         if (providers != null) {
@@ -121,6 +124,16 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     @Override
     public Optional<Map<String, Object>> entityByUid(String uid) {
         return queries.byUid(uid);
+    }
+
+    @Override
+    public Optional<EntityAncestry> ancestry(String kind, String namespace, String name) {
+        return queries.ancestry(kind + ":" + namespace + "/" + name);
+    }
+
+    /** Queues an orphan sweep as if the clock showed {@code now}; for tests of the grace period. */
+    void sweepOrphansAsOf(long now) {
+        engine.sweepOrphans(now);
     }
 
     @Override

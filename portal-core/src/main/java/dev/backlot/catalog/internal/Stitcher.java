@@ -123,8 +123,8 @@ final class Stitcher {
         long now = System.currentTimeMillis();
         try (PreparedStatement update = c.prepareStatement("UPDATE catalog_entity SET final_json = ?, etag = ? WHERE uid = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO catalog_entity (uid, entity_ref, kind, namespace,"
-                        + " name, source_key, location_key, processed_hash, processed_json, final_json, etag, updated_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                        + " name, source_key, location_key, processed_hash, processed_json, final_json, etag, updated_at,"
+                        + " parent_refs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
                 PreparedStatement search = c.prepareStatement(
                         "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
             // Entities created in this run have no search rows yet: nothing to delete for them.
@@ -161,6 +161,7 @@ final class Stitcher {
                     insert.setString(10, Json.write(entity));
                     insert.setString(11, etagOf(entity));
                     insert.setLong(12, now);
+                    insert.setString(13, p.parentColumn());
                     insert.addBatch();
                 }
                 for (SearchRows.Row r : SearchRows.of(entity)) {

@@ -213,7 +213,9 @@ class CatalogIngestionTest {
                 List.of(), 0, 100, null, List.of())))).containsExactly("the-api");
         assertThat(names(f.catalog.entities(new EntityQuery(components, List.of(), 0, 100, "VC-K", List.of())))).containsExactly("svc-k");
         Map<String, List<FacetValue>> facets = f.catalog.facets(List.of("kind", "spec.owner"), EntityFilter.ALL);
-        assertThat(facets.get("kind")).containsExactly(new FacetValue("Component", 12), new FacetValue("API", 1));
+        // The Location is the one standing for the registered file, as in Backstage.
+        assertThat(facets.get("kind")).containsExactly(new FacetValue("Component", 12), new FacetValue("API", 1),
+                new FacetValue("Location", 1));
         assertThat(facets.get("spec.owner")).contains(new FacetValue("team-a", 7), new FacetValue("team-b", 6));
     }
 

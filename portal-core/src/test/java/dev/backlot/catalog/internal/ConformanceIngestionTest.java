@@ -53,7 +53,7 @@ class ConformanceIngestionTest {
     }
 
     @Test
-    void everyExampleIsIngestedWithoutErrors() {
+    void everyExampleIsIngestedWithoutErrors() throws Exception {
         assertThat(f.catalog.processingErrors()).isEmpty();
         assertThat(count("kind=component")).isEqualTo(13);
         assertThat(count("kind=system")).isEqualTo(3);
@@ -61,8 +61,11 @@ class ConformanceIngestionTest {
         assertThat(count("kind=resource")).isEqualTo(1);
         assertThat(count("kind=group")).isGreaterThanOrEqualTo(8);
         assertThat(count("kind=user")).isGreaterThan(0);
-        // Location entities are catalog entities too, as in Backstage.
-        assertThat(count("kind=location")).isEqualTo(5);
+        // Location entities are catalog entities too, as in Backstage: the five files' own and the five
+        // generated for the five registered locations.
+        assertThat(count("kind=location")).isEqualTo(10);
+        assertThat(count("kind=location,metadata.name=generated-" + sha1("file:" + f.root.resolve("examples/acme/org.yaml"))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -82,6 +85,11 @@ class ConformanceIngestionTest {
         assertThat(relations(f.catalog.entity("component", "default", "playback-order").orElseThrow()))
                 .contains("ownedBy group:default/guest");
         assertThat(f.catalog.entity("group", "default", "guest")).isEmpty();
+    }
+
+    private static String sha1(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private long count(String filter) {

@@ -3,6 +3,7 @@ package dev.backlot.web.api;
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
 import dev.backlot.catalog.EntityQuery;
@@ -109,12 +110,12 @@ public class CatalogResource {
     @Path("entities/by-name/{kind}/{namespace}/{name}/ancestry")
     public Response ancestry(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        Map<String, Object> entity = catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name));
-        String ref = (kind + ":" + namespace + "/" + name).toLowerCase();
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("entity", entity);
-        item.put("parentEntityRefs", List.of());
-        return ApiJson.ok(ApiJson.ordered("rootEntityRef", ref, "items", List.of(item)));
+        EntityAncestry ancestry = catalog().ancestry(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name));
+        List<Object> items = new ArrayList<>();
+        for (EntityAncestry.Item item : ancestry.items()) {
+            items.add(ApiJson.ordered("entity", item.entity(), "parentEntityRefs", item.parentEntityRefs()));
+        }
+        return ApiJson.ok(ApiJson.ordered("rootEntityRef", ancestry.rootEntityRef(), "items", items));
     }
 
     @GET

@@ -14,19 +14,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the admin console and the deploy API share: the plugin list (managed when the database is
- * there, the framework's view otherwise), the plugin manager for changes, the upload limit, and an
+ * there, the framework's view otherwise), the plugin manager for changes, the upload limit
+ * ({@code PORTAL_PLUGINS_MAX_UPLOAD_BYTES}, which the manager checks again), and an
  * audit entry for the refusals the web layer makes itself before a jar reaches the manager.
  */
 @ApplicationScoped
 public class PluginAdmin {
-
-    /** The setting shared with the plugin manager, which checks the same limit again. */
-    public static final String MAX_UPLOAD_SETTING = "portal.plugins.max-upload-bytes";
-    public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
     private Supplier<PluginManager> manager;
     private Supplier<PluginHost> host;
@@ -40,15 +36,14 @@ public class PluginAdmin {
     @Inject
     public PluginAdmin(PortalRuntime runtime) {
         this(() -> runtime.portal().pluginManager(), () -> runtime.portal().plugins(), () -> runtime.portal().audit(),
-                ConfigProvider.getConfig().getOptionalValue(MAX_UPLOAD_SETTING, Long.class).orElse(DEFAULT_MAX_UPLOAD_BYTES));
+                runtime.portal().config().plugins().maxUploadBytes());
     }
 
     /** Over given parts, e.g. fakes in a unit test. */
     public PluginAdmin(Supplier<PluginManager> manager, Supplier<PluginHost> host, Supplier<AuditLog> audit,
             long uploadLimit) {
         if (uploadLimit < 1) {
-            throw new IllegalArgumentException(MAX_UPLOAD_SETTING + " (PORTAL_PLUGINS_MAX_UPLOAD_BYTES) must be positive, was "
-                    + uploadLimit);
+            throw new IllegalArgumentException("PORTAL_PLUGINS_MAX_UPLOAD_BYTES must be positive, was " + uploadLimit);
         }
         this.manager = manager;
         this.host = host;
@@ -100,7 +95,7 @@ public class PluginAdmin {
     public void refused(String actor, String action, String target, PluginRefusedException refusal) {
         AuditLog log = audit.get();
         if (log != null) {
-            log.record(new AuditEntry(Instant.now(), actor, action, target, "refused", refusal.getMessage()));
+            log.record(new AuditEntry(Instant.now(), actor, action, target, AuditEntry.REFUSED, refusal.getMessage()));
         }
     }
 }

@@ -3,7 +3,11 @@ package dev.backlot.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backlot.web.plugins.TestJars;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -82,7 +86,7 @@ class PortalApiIT {
         assertThat(response.body()).startsWith("[")
                 .contains("\"symbolicName\":\"dev.backlot.example-hello\"")
                 .contains("\"state\":\"ACTIVE\"")
-                .contains("\"location\":\"backlot:dev.backlot.example-hello\"")
+                .contains("\"location\":\"backlot:dev.backlot.example-hello#1\"")
                 .contains("\"services\":[\"dev.backlot.spi.scaffolder.ScaffolderAction\"]")
                 .contains("\"symbolicName\":\"org.apache.felix.scr\"");
     }
@@ -236,5 +240,61 @@ class PortalApiIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(audit.statusCode()).isEqualTo(401);
         assertThat(get("/api/admin/plugins", TOKEN).body()).doesNotContain("com.example.anonymous");
+    }
+
+    // --- catalog ancestry (helper D) ---
+
+    @Test
+    void catalogAncestryLeadsFromAnEntityThroughItsLocationsToTheRegisteredOne() throws Exception {
+        var response = awaitOk("/api/catalog/entities/by-name/component/default/payment-service/ancestry");
+
+        JsonObject body;
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            body = reader.readObject();
+        }
+        assertThat(body.getString("rootEntityRef")).isEqualTo("component:default/payment-service");
+        JsonArray items = body.getJsonArray("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.getJsonObject(0).getJsonObject("entity").getJsonObject("metadata").getString("name"))
+                .isEqualTo("payment-service");
+        assertThat(items.getJsonObject(0).getJsonArray("parentEntityRefs").getString(0))
+                .isEqualTo("location:default/sample-organisation");
+        String generated = items.getJsonObject(1).getJsonArray("parentEntityRefs").getString(0);
+        assertThat(generated).startsWith("location:default/generated-");
+        JsonObject root = items.getJsonObject(2);
+        assertThat(root.getJsonObject("entity").getJsonObject("spec").getString("target"))
+                .endsWith("sample-catalog/catalog-info.yaml");
+        assertThat(root.getJsonArray("parentEntityRefs")).isEmpty();
+        var unknown = get("/api/catalog/entities/by-name/component/default/nobody-here/ancestry", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NotFoundError");
+    }
+
+    /** The sample catalog is read just after start: waits for its first run. */
+    private HttpResponse<String> awaitOk(String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            var response = get(path, null);
+            if (response.statusCode() == 200 || System.currentTimeMillis() > deadline) {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    // --- scaffolder actions (served by plugins) ---
+
+    @Test
+    void scaffolderActionsListTheActionsPluginsOffer() throws Exception {
+        var response = get("/api/scaffolder/v2/actions", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonArray actions = Json.createReader(new StringReader(response.body())).readArray();
+        assertThat(actions.stream().map(a -> a.asJsonObject().getString("id"))).contains("example:hello");
+        JsonObject hello = actions.stream().map(a -> a.asJsonObject())
+                .filter(a -> a.getString("id").equals("example:hello")).findFirst().orElseThrow();
+        assertThat(hello.getString("description")).isNotBlank();
+        assertThat(hello.getString("plugin")).isEqualTo("dev.backlot.example-hello");
     }
 }

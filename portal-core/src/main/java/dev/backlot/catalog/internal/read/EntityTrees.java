@@ -21,4 +21,14 @@ final class EntityTrees {
                 + (namespace instanceof String ns ? ns + "/" : "")
                 + (name instanceof String n ? n : "(no name)");
     }
+
+    /** {@code location:namespace/name} in lower case, as the stored reference of a Location entity; null without a name. */
+    static String locationRef(Map<String, Object> entity) {
+        Map<?, ?> metadata = entity.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        if (!(metadata.get("name") instanceof String name)) {
+            return null;
+        }
+        String namespace = metadata.get("namespace") instanceof String ns ? ns : "default";
+        return ("location:" + namespace + "/" + name).toLowerCase(java.util.Locale.ROOT);
+    }
 }

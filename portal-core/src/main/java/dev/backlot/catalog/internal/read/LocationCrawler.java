@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,11 @@ import java.util.Set;
  * silent. Each location is read once per crawl, which also ends cycles. One crawl reads at most
  * {@link ReadPolicy#maxFilesPerLocation()} files and urls in all.
  *
+ * <p>Each emitted entity names its parents ({@link Emitted#parentRefs()}): the Location entities whose
+ * targets led to the file or url it was read from, or for the root location's own documents the
+ * {@code rootParentRef} given to {@link #crawl(LocationRef, String)}. A file reached through two
+ * Location entities is read once and has both as parents.
+ *
  * <p>Never throws for bad content or unreadable targets: those become {@link ReadError}s. Thread-safe;
  * every crawl has its own state.
  */
@@ -49,9 +55,24 @@ public final class LocationCrawler {
 
     /** Reads the root location and everything it leads to; see the class description. */
     public CrawlResult crawl(LocationRef root) {
+        return crawl(root, null);
+    }
+
+    /**
+     * Reads the root location and everything it leads to; see the class description.
+     *
+     * @param rootParentRef the entity reference to give as parent to the entities read directly from
+     *     {@code root} (the Location entity standing for it), or null for none
+     */
+    public CrawlResult crawl(LocationRef root, String rootParentRef) {
         Crawl crawl = new Crawl(root);
-        crawl.visit(root, 0, false);
-        return new CrawlResult(crawl.entities, crawl.errors, crawl.filesRead, crawl.urlsRead);
+        crawl.visit(root, 0, false, rootParentRef);
+        List<Emitted> entities = new ArrayList<>(crawl.entities.size());
+        for (Emitted e : crawl.entities) {
+            // Parents are known only once the crawl is over: a later Location may target a file read earlier.
+            entities.add(new Emitted(e.entity(), e.location(), List.copyOf(crawl.parents.getOrDefault(e.location(), Set.of()))));
+        }
+        return new CrawlResult(entities, crawl.errors, crawl.filesRead, crawl.urlsRead);
     }
 
     /** The state of one crawl. */
@@ -62,15 +83,18 @@ public final class LocationCrawler {
         final Set<Path> filesRead = new LinkedHashSet<>();
         final Set<String> urlsRead = new LinkedHashSet<>();
         final Set<LocationRef> seen = new HashSet<>();
+        final Map<LocationRef, Set<String>> parents = new HashMap<>();
+        final Map<Path, List<Path>> walked = new HashMap<>();
         int reads;
 
         Crawl(LocationRef root) {
             this.root = root;
         }
 
-        void visit(LocationRef ref, int depth, boolean optional) {
+        void visit(LocationRef ref, int depth, boolean optional, String parentRef) {
             try {
                 if (LocationRef.URL.equals(ref.type())) {
+                    addParent(ref, parentRef);
                     if (seen.add(ref) && budget(ref)) {
                         byte[] content = fetcher.fetch(ref);
                         urlsRead.add(ref.target());
@@ -80,15 +104,17 @@ public final class LocationCrawler {
                 }
                 Path real = fetcher.checkFile(ref.target());
                 if (!Files.isDirectory(real)) {
-                    readFile(real, depth);
+                    readFile(real, depth, parentRef);
                     return;
                 }
                 if (seen.add(fileRef(real))) {
                     CatalogFileWalk.Result walk = fetcher.walk(real);
+                    walked.put(real, walk.files());
                     walk.errors().forEach(message -> errors.add(new ReadError(ref, message)));
-                    for (Path file : walk.files()) {
-                        readFile(file, depth);
-                    }
+                }
+                // A folder reached again is not walked again, but its files gain this parent too.
+                for (Path file : walked.getOrDefault(real, List.of())) {
+                    readFile(file, depth, parentRef);
                 }
             } catch (ReadException e) {
                 if (!(optional && e.notFound())) {
@@ -97,8 +123,9 @@ public final class LocationCrawler {
             }
         }
 
-        private void readFile(Path real, int depth) {
+        private void readFile(Path real, int depth, String parentRef) {
             LocationRef location = fileRef(real);
+            addParent(location, parentRef);
             if (!seen.add(location) || !budget(location)) {
                 return;
             }
@@ -108,6 +135,12 @@ public final class LocationCrawler {
                 read(location, content, depth);
             } catch (ReadException e) {
                 errors.add(new ReadError(location, e.getMessage()));
+            }
+        }
+
+        private void addParent(LocationRef location, String parentRef) {
+            if (parentRef != null) {
+                parents.computeIfAbsent(location, k -> new LinkedHashSet<>()).add(parentRef);
             }
         }
 
@@ -180,7 +213,7 @@ public final class LocationCrawler {
                     errors.add(new ReadError(location, what + ": " + e.getMessage()));
                     continue;
                 }
-                visit(child, depth + 1, targets.optional());
+                visit(child, depth + 1, targets.optional(), EntityTrees.locationRef(entity));
             }
         }
     }

@@ -56,6 +56,23 @@ class LocationCrawlerFileTest {
     }
 
     @Test
+    void everyEntityNamesTheLocationsWhoseTargetsLedToIt() throws IOException {
+        write(root.resolve("catalog-info.yaml"), "kind: Location\nmetadata: {name: Top}\nspec: {targets: [./a.yaml, ./dir]}\n");
+        write(root.resolve("a.yaml"), "kind: Location\nmetadata: {name: mid, namespace: Ops}\nspec: {target: ./dir/catalog-info.yaml}\n");
+        write(root.resolve("dir/catalog-info.yaml"), "kind: Component\nmetadata: {name: svc}\n");
+
+        CrawlResult result = crawler.crawl(file(root.resolve("catalog-info.yaml")), "location:default/generated-x");
+
+        assertThat(names(result)).containsExactly("Top", "mid", "svc");
+        assertThat(result.entities().get(0).parentRefs()).containsExactly("location:default/generated-x");
+        assertThat(result.entities().get(1).parentRefs()).containsExactly("location:default/top");
+        // read once, reached twice: through the folder Top targets and through mid
+        assertThat(result.entities().get(2).parentRefs())
+                .containsExactlyInAnyOrder("location:ops/mid", "location:default/top");
+        assertThat(crawler.crawl(file(root.resolve("dir"))).entities().get(0).parentRefs()).isEmpty();
+    }
+
+    @Test
     void directoryWalkStopsAtMaxFilesPerLocationWithAnError() throws IOException {
         for (int i = 0; i < 3; i++) {
             write(root.resolve("d" + i + "/catalog-info.yaml"), "kind: Component\nmetadata: {name: c" + i + "}\n");
