@@ -105,7 +105,10 @@ class PortalApiIT {
 
     private HttpResponse<String> send(String method, String path, String token, String contentType,
             HttpRequest.BodyPublisher body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).method(method, body);
+        // HTTP/1.1 as curl speaks it: the JDK client's default h2c upgrade offer on a body the server
+        // refuses without reading ends in an EOF on Grizzly instead of the 413 (curl gets the 413).
+        var request = HttpRequest.newBuilder(URI.create(url(path))).version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(60)).method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -125,8 +128,10 @@ class PortalApiIT {
 
     private static void assertError(HttpResponse<String> response, int status, String name, String... words) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.body()).contains("\"name\":\"" + name + "\"", "\"statusCode\":" + status, "\"request\":{")
-                .contains(words);
+        assertThat(response.body()).contains("\"name\":\"" + name + "\"", "\"statusCode\":" + status, "\"request\":{");
+        for (String word : words) {
+            assertThat(response.body()).contains(word);
+        }
     }
 
     @Test
@@ -182,8 +187,8 @@ class PortalApiIT {
 
     @Test
     void deployApiRefusesBadJarsWithTheReasonAndChangesNothing() throws Exception {
-        assertError(upload("POST", "/api/admin/plugins", TestJars.corrupt()), 400, "InputError");
-        assertError(upload("POST", "/api/admin/plugins", TestJars.notAJar()), 400, "InputError");
+        assertError(upload("POST", "/api/admin/plugins", TestJars.corrupt()), 400, "InputError", "not a readable jar");
+        assertError(upload("POST", "/api/admin/plugins", TestJars.notAJar()), 400, "InputError", "not a");
         assertError(upload("POST", "/api/admin/plugins", TestJars.traversal("com.example.traversal")), 400, "InputError",
                 "../../evil.txt");
         assertError(upload("POST", "/api/admin/plugins", TestJars.bundle("com.example.shadow", "1.0.0",
