@@ -65,10 +65,29 @@ public class PluginDisplay {
         return calls + ", " + count(health.failures(), "failure") + timeouts;
     }
 
-    /** {@code success} without failures, {@code warning} under 10 % failed, {@code danger} from there. */
+    /** {@code info} before any call, {@code success} without failures, {@code warning} under 10 % failed, {@code danger} from there. */
     public String healthSeverity(PluginHealth health) {
+        if (health.calls() == 0 && health.failures() == 0) {
+            return "info";
+        }
         int percent = failurePercent(health);
         return percent == 0 ? "success" : percent < 10 ? "warning" : "danger";
+    }
+
+    /** {@code no-calls}, {@code healthy} or {@code failing}: the CSS state of the health bar. */
+    public String healthState(PluginHealth health) {
+        return health.calls() == 0 && health.failures() == 0 ? "no-calls" : health.failures() == 0 ? "healthy" : "failing";
+    }
+
+    /** A byte count in the unit people use: {@code 50 MiB}, {@code 256 KiB}, {@code 900 bytes}. */
+    public String size(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " bytes";
     }
 
     /** A point in time as the console shows it, in UTC; empty for none. */

@@ -47,4 +47,20 @@ class PluginDisplayTest {
         assertThat(display.time(Instant.parse("2026-11-24T10:15:30.123Z"))).isEqualTo("2026-11-24 10:15:30 UTC");
         assertThat(display.time(null)).isEmpty();
     }
+
+    @Test
+    void sizesAreShownInTheirLargestWholeUnit() {
+        assertThat(display.size(50L * 1024 * 1024)).isEqualTo("50 MiB");
+        assertThat(display.size(262_144)).isEqualTo("256 KiB");
+        assertThat(display.size(1000)).isEqualTo("1000 bytes");
+    }
+
+    @Test
+    void healthBarTellsIdleFromHealthyFromFailing() {
+        assertThat(display.healthState(PluginHealth.NONE)).isEqualTo("no-calls");
+        assertThat(display.healthSeverity(PluginHealth.NONE)).isEqualTo("info");
+        assertThat(display.healthSeverity(new PluginHealth(3, 0, 0, null, null))).isEqualTo("success");
+        assertThat(display.healthState(new PluginHealth(3, 0, 0, null, null))).isEqualTo("healthy");
+        assertThat(display.healthState(new PluginHealth(3, 1, 0, "x", Instant.EPOCH))).isEqualTo("failing");
+    }
 }
