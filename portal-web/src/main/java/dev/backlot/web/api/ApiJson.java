@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * JSON in and out of the catalog API, with Jackson (entities are free-form trees), and errors in
- * Backstage's shape: {@code {"error":{"name":..,"message":..},"response":{"statusCode":..}}}.
+ * Backstage's shape: {@code {"error":{"name":..,"message":..},"request":{"method":..,"url":..},"response":{"statusCode":..}}}.
  */
 final class ApiJson {
 
@@ -34,8 +34,16 @@ final class ApiJson {
     }
 
     static Response error(int status, String name, String message) {
+        return error(status, name, message, null, null);
+    }
+
+    /** The error with Backstage's {@code "request":{"method":..,"url":..}} when the request is known. */
+    static Response error(int status, String name, String message, String method, String url) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", ordered("name", name, "message", message == null ? name : message));
+        if (method != null) {
+            body.put("request", ordered("method", method, "url", url));
+        }
         body.put("response", Map.of("statusCode", status));
         return status(status, body);
     }

@@ -49,7 +49,7 @@ public class AuthFilter extends HttpFilter {
         if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<Caller> fromToken = runtime.portal().accounts().authenticateToken(authorization.substring(7).trim());
             if (fromToken.isEmpty()) {
-                json(response, 401, "AuthenticationError", "The bearer token is not valid");
+                json(request, response, 401, "AuthenticationError", "The bearer token is not valid");
                 return;
             }
             caller = fromToken.get();
@@ -63,7 +63,7 @@ public class AuthFilter extends HttpFilter {
             case SIGN_IN -> {
                 if (api) {
                     response.setHeader("WWW-Authenticate", "Bearer realm=\"backlot\"");
-                    json(response, 401, "AuthenticationError", "Sign in or send Authorization: Bearer <token>");
+                    json(request, response, 401, "AuthenticationError", "Sign in or send Authorization: Bearer <token>");
                 } else {
                     String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
                     response.sendRedirect(request.getContextPath() + "/login?next="
@@ -73,7 +73,7 @@ public class AuthFilter extends HttpFilter {
             }
             case FORBIDDEN -> {
                 if (api) {
-                    json(response, 403, "NotAllowedError", "This needs the admin role");
+                    json(request, response, 403, "NotAllowedError", "This needs the admin role");
                 } else {
                     response.sendError(403, "This page needs the admin role");
                 }
@@ -83,7 +83,7 @@ public class AuthFilter extends HttpFilter {
             }
         }
         if (api && !byToken && caller != null && isWrite(request) && !sameOrigin(request)) {
-            json(response, 403, "NotAllowedError", "Cross-origin writes with a session cookie are refused");
+            json(request, response, 403, "NotAllowedError", "Cross-origin writes with a session cookie are refused");
             return;
         }
         chain.doFilter(caller == null ? request : new CallerRequest(request, caller), response);
@@ -110,13 +110,16 @@ public class AuthFilter extends HttpFilter {
         }
     }
 
-    private static void json(HttpServletResponse response, int status, String name, String message) throws IOException {
+    private static void json(HttpServletRequest request, HttpServletResponse response, int status, String name,
+            String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        // Backstage's error shape: {"error":{"name":..,"message":..},"response":{"statusCode":..}}
+        // Backstage's error shape: {"error":{..},"request":{"method":..,"url":..},"response":{"statusCode":..}}
         response.getWriter().write(jakarta.json.Json.createObjectBuilder()
                 .add("error", jakarta.json.Json.createObjectBuilder().add("name", name).add("message", message))
+                .add("request", jakarta.json.Json.createObjectBuilder().add("method", request.getMethod())
+                        .add("url", request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())))
                 .add("response", jakarta.json.Json.createObjectBuilder().add("statusCode", status))
                 .build().toString());
     }

@@ -1,7 +1,7 @@
 package dev.backlot.web.view;
 
 import dev.backlot.plugins.PluginInfo;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.web.plugins.PluginAdmin;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,7 +9,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** {@code /admin/plugins}: the installed plugin bundles, their state and what they contribute. */
+/**
+ * {@code /admin/plugins}: the plugins with state, contributions, health and last change, and the
+ * row actions start, stop, roll back and uninstall (each confirmed in the page first).
+ */
 @Named
 @ViewScoped
 public class PluginsView implements Serializable {
@@ -17,13 +20,13 @@ public class PluginsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient PluginAdmin admin;
 
     private List<PluginInfo> plugins;
 
     @PostConstruct
     void load() {
-        plugins = runtime.portal().plugins().plugins();
+        plugins = admin.plugins();
     }
 
     public void refresh() {
@@ -34,18 +37,32 @@ public class PluginsView implements Serializable {
         return plugins;
     }
 
-    /** A short name for an extension interface: {@code dev.backlot.spi.scaffolder.ScaffolderAction} → {@code ScaffolderAction}. */
-    public String shortName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
+    public void start(String symbolicName) {
+        change("Start " + symbolicName, () -> outcome(admin.manager().start(symbolicName, PluginChange.actor())));
     }
 
-    /** The PrimeFaces tag severity for a state. */
-    public String severity(String state) {
-        return switch (state) {
-            case "ACTIVE" -> "success";
-            case "RESOLVED", "STARTING", "STOPPING" -> "info";
-            case "FAILED" -> "danger";
-            default -> "warning";
-        };
+    public void stop(String symbolicName) {
+        change("Stop " + symbolicName, () -> outcome(admin.manager().stop(symbolicName, PluginChange.actor())));
+    }
+
+    public void rollback(String symbolicName) {
+        change("Roll back " + symbolicName, () -> outcome(admin.manager().rollback(symbolicName, PluginChange.actor())));
+    }
+
+    public void uninstall(String symbolicName) {
+        change("Uninstall " + symbolicName, () -> {
+            admin.manager().uninstall(symbolicName, PluginChange.actor());
+            return symbolicName + " is removed";
+        });
+    }
+
+    private void change(String what, java.util.function.Supplier<String> action) {
+        PluginChange.run(what, action);
+        load();
+    }
+
+    static String outcome(PluginInfo plugin) {
+        return plugin.symbolicName() + " " + plugin.version() + " is " + plugin.state()
+                + (plugin.problem() == null ? "" : ": " + plugin.problem());
     }
 }

@@ -24,6 +24,18 @@ class AccessRulesTest {
     }
 
     @Test
+    void deployApiWritesAndTheAuditLogNeedTheAdminRole() {
+        String[][] calls = {{"POST", "/api/admin/plugins"}, {"PUT", "/api/admin/plugins/com.example.a"},
+            {"POST", "/api/admin/plugins/com.example.a/rollback"}, {"DELETE", "/api/admin/plugins/com.example.a"},
+            {"GET", "/api/admin/audit"}, {"GET", "/admin/plugin"}};
+        for (String[] call : calls) {
+            assertThat(AccessRules.decide(call[1], call[0], null)).as(call[0] + " " + call[1]).isEqualTo(SIGN_IN);
+            assertThat(AccessRules.decide(call[1], call[0], USER)).as(call[0] + " " + call[1]).isEqualTo(FORBIDDEN);
+            assertThat(AccessRules.decide(call[1], call[0], ADMIN)).as(call[0] + " " + call[1]).isEqualTo(ALLOW);
+        }
+    }
+
+    @Test
     void apiWritesNeedASignedInCallerAndReadsDoNot() {
         assertThat(AccessRules.decide("/api/catalog/locations", "POST", null)).isEqualTo(SIGN_IN);
         assertThat(AccessRules.decide("/api/catalog/entities/by-uid/x", "DELETE", null)).isEqualTo(SIGN_IN);
