@@ -29,6 +29,14 @@ public interface PluginCalls {
      */
     InFlight enter(Extension<?> extension);
 
+    /**
+     * Keeps the bundle behind {@code extension} from being removed by an update, rollback or
+     * uninstall until the returned handle is closed, without counting a call: a page that looked up
+     * a plugin's contribution holds it until the response is written, so that the revision it
+     * started with finishes it. Removal waits for holds at most a few seconds.
+     */
+    InFlight hold(Extension<?> extension);
+
     /** Counts a failure observed outside {@link #call}, e.g. while rendering a fragment. */
     void failed(Extension<?> extension, String operation, Throwable failure);
 

@@ -99,6 +99,18 @@ public final class GuardedPluginCalls implements PluginCalls, AutoCloseable {
     }
 
     @Override
+    public InFlight hold(Extension<?> extension) {
+        AtomicInteger running = inFlight.computeIfAbsent(extension.bundleId(), id -> new AtomicInteger());
+        running.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                running.decrementAndGet();
+            }
+        };
+    }
+
+    @Override
     public void failed(Extension<?> extension, String operation, Throwable failure) {
         record(extension.symbolicName(), operation, failure, false);
     }

@@ -62,8 +62,11 @@ public class ContributionHandler extends ComponentHandler {
             return;
         }
         box.describe(contribution);
-        Optional<Extension<UiContribution>> found = Fragments.find(registry, contribution.bundleId(), contribution.slot(),
-                contribution.id());
+        // The service this request listed (held until the response is written), so that a page
+        // started before an update finishes with the old revision instead of losing the box.
+        Optional<Extension<UiContribution>> found = jakarta.enterprise.inject.spi.CDI.current()
+                .select(UiContributions.class).get().service(contribution)
+                .or(() -> Fragments.find(registry, contribution.bundleId(), contribution.slot(), contribution.id()));
         if (found.isEmpty() || registry.revision(contribution.bundleId()).orElse(-1L) != contribution.revision()) {
             box.setRendered(false); // removed or updated since the page listed it: the next view shows the new state
             return;

@@ -1,15 +1,20 @@
 package dev.backlot.web.ui;
 
+import dev.backlot.plugins.Extension;
 import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.plugins.PluginCalls;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.spi.ui.UiContribution;
 import dev.backlot.web.PortalRuntime;
 import dev.backlot.web.view.CatalogEntity;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +34,10 @@ public class UiContributions {
     PortalRuntime runtime;
 
     private List<Contribution> all;
+    /** The bundles this request's contributions come from, held until the response is written. */
+    private final List<PluginCalls.InFlight> held = new ArrayList<>();
+    /** The service behind each contribution, as listed when this request began. */
+    private final Map<Contribution, Extension<UiContribution>> services = new HashMap<>();
 
     /** The contributions of a slot without entity filtering: {@code home.card}, {@code nav.page}. */
     public List<Contribution> slot(String slot) {
@@ -60,9 +69,40 @@ public class UiContributions {
         if (all == null) {
             PluginHost host = runtime.portal().plugins();
             ExtensionRegistry registry = host == null ? null : host.extensions();
-            all = registry == null ? List.of() : ContributionReader.read(registry);
+            if (registry == null) {
+                all = List.of();
+            } else {
+                // Held before they are described: an update that switches to a new revision now
+                // waits for this request before it removes the old one, so the page finishes with
+                // the revision it started with.
+                List<Contribution> read = new ArrayList<>();
+                for (Extension<UiContribution> extension : registry.extensions(UiContribution.class)) {
+                    held.add(registry.calls().hold(extension));
+                    ContributionReader.describe(extension, registry).ifPresent(c -> {
+                        read.add(c);
+                        services.put(c, extension);
+                    });
+                }
+                all = List.copyOf(read);
+            }
         }
         return all;
+    }
+
+    /**
+     * The plugin service behind a contribution this request listed. It stays usable until the
+     * request ends even when an update switched to a newer revision meanwhile: the page finishes
+     * with the revision it started with.
+     */
+    public Optional<Extension<UiContribution>> service(Contribution contribution) {
+        all();
+        return Optional.ofNullable(services.get(contribution));
+    }
+
+    @PreDestroy
+    void release() {
+        held.forEach(PluginCalls.InFlight::close);
+        held.clear();
     }
 
     private static List<Contribution> firstPerId(List<Contribution> contributions) {

@@ -101,6 +101,10 @@ class ContributionReaderTest {
                 return () -> { };
             }
 
+            public InFlight hold(Extension<?> extension) {
+                return () -> { };
+            }
+
             public void failed(Extension<?> extension, String operation, Throwable failure) {
                 failures.add(extension.symbolicName() + " " + operation + " " + failure.getMessage());
             }
