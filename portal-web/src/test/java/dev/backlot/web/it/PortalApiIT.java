@@ -138,4 +138,19 @@ class PortalApiIT {
             Thread.sleep(200);
         }
     }
+
+    // --- scaffolder actions (served by plugins) ---
+
+    @Test
+    void scaffolderActionsListTheActionsPluginsOffer() throws Exception {
+        var response = get("/api/scaffolder/v2/actions", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonArray actions = Json.createReader(new StringReader(response.body())).readArray();
+        assertThat(actions.stream().map(a -> a.asJsonObject().getString("id"))).contains("example:hello");
+        JsonObject hello = actions.stream().map(a -> a.asJsonObject())
+                .filter(a -> a.getString("id").equals("example:hello")).findFirst().orElseThrow();
+        assertThat(hello.getString("description")).isNotBlank();
+        assertThat(hello.getString("plugin")).isEqualTo("dev.backlot.example-hello");
+    }
 }
