@@ -21,6 +21,8 @@ import java.util.function.Function;
  * <tr><td>portal.admin.password</td><td>unset: generated at first start, printed once</td><td>password of {@code admin}</td></tr>
  * <tr><td>portal.api.token</td><td>unset: no token accepted</td><td>static admin bearer token for automation</td></tr>
  * <tr><td>portal.plugins.poll.ms</td><td>1000</td><td>how often the drop-in folder is scanned</td></tr>
+ * <tr><td>portal.plugins.max-upload-bytes, .keep-versions, .sync-ms</td><td>see {@link Plugins}</td>
+ *     <td>plugin uploads, kept versions, cluster sync</td></tr>
  * <tr><td>portal.catalog.*, portal.file.roots, portal.url.allow, portal.sample.catalog</td><td>see {@link Catalog}</td>
  *     <td>the software catalog</td></tr>
  * </table>
@@ -29,7 +31,33 @@ import java.util.function.Function;
  */
 public record PortalConfig(int port, String bind, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
         Optional<String> dbPassword, Optional<String> adminPassword, Optional<String> apiToken,
-        long pluginPollMs, Catalog catalog) {
+        long pluginPollMs, Catalog catalog, Plugins plugins) {
+
+    /**
+     * Plugin platform settings.
+     *
+     * @param maxUploadBytes the largest plugin jar accepted ({@code PORTAL_PLUGINS_MAX_UPLOAD_BYTES}, 50 MiB)
+     * @param keepVersions versions kept per plugin for rollback, the current one included
+     *     ({@code PORTAL_PLUGINS_KEEP_VERSIONS}, 5)
+     * @param syncMs how often each node polls the desired plugin state in the database to follow
+     *     changes made on other nodes ({@code PORTAL_PLUGINS_SYNC_MS}, 2000)
+     */
+    public record Plugins(long maxUploadBytes, int keepVersions, long syncMs) {
+        public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+        public Plugins {
+            if (maxUploadBytes < 1024) {
+                throw new IllegalArgumentException("PORTAL_PLUGINS_MAX_UPLOAD_BYTES must be at least 1024, was " + maxUploadBytes);
+            }
+            if (keepVersions < 2) {
+                throw new IllegalArgumentException("PORTAL_PLUGINS_KEEP_VERSIONS must be at least 2 (the current one and"
+                        + " one to roll back to), was " + keepVersions);
+            }
+            if (syncMs < 100) {
+                throw new IllegalArgumentException("PORTAL_PLUGINS_SYNC_MS must be at least 100, was " + syncMs);
+            }
+        }
+    }
 
     /**
      * Catalog settings.
@@ -109,6 +137,11 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                         .map(v -> (long) parseInt("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS", v)).orElse(60L),
                 read.apply("portal.catalog.max.file.bytes").map(v -> (long) parseInt("PORTAL_CATALOG_MAX_FILE_BYTES", v))
                         .orElse(5L * 1024 * 1024));
+        Plugins plugins = new Plugins(
+                read.apply("portal.plugins.max-upload-bytes").map(v -> parseLong("PORTAL_PLUGINS_MAX_UPLOAD_BYTES", v))
+                        .orElse(Plugins.DEFAULT_MAX_UPLOAD_BYTES),
+                read.apply("portal.plugins.keep-versions").map(v -> parseInt("PORTAL_PLUGINS_KEEP_VERSIONS", v)).orElse(5),
+                read.apply("portal.plugins.sync-ms").map(v -> parseLong("PORTAL_PLUGINS_SYNC_MS", v)).orElse(2000L));
         return new PortalConfig(
                 read.apply("portal.port").map(v -> parseInt("portal.port (PORTAL_PORT)", v)).orElse(DEFAULT_PORT),
                 read.apply("portal.bind").orElse(DEFAULT_BIND),
@@ -119,7 +152,7 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 source.apply("portal.admin.password").filter(v -> !v.isEmpty()),
                 read.apply("portal.api.token"),
                 read.apply("portal.plugins.poll.ms").map(v -> (long) parseInt("portal.plugins.poll.ms", v)).orElse(1000L),
-                catalog);
+                catalog, plugins);
     }
 
     private static List<String> list(Optional<String> commaSeparated) {
@@ -148,6 +181,14 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 + dbUrl.orElse("embedded H2") + ", dbUser=" + dbUser.orElse("-")
                 + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(generated)")
                 + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + "]";
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
     }
 
     private static int parseInt(String name, String value) {

@@ -15,7 +15,7 @@ import dev.backlot.plugins.internal.DropInFolder;
 import dev.backlot.plugins.internal.FelixPluginHost;
 import dev.backlot.plugins.internal.HostExports;
 import dev.backlot.plugins.internal.PluginDeployer;
-import dev.backlot.plugins.internal.PluginStateEntity;
+import dev.backlot.plugins.internal.PluginPlatform;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.internal.AccountEntity;
 import dev.backlot.security.internal.DefaultAccountService;
@@ -45,7 +45,7 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private FelixPluginHost host;
     private DropInFolder dropIn;
-    private PluginManager pluginManager;
+    private PluginPlatform platform;
     private DefaultCatalogService catalog;
     private List<String> expectedActive = List.of();
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -71,7 +71,7 @@ public final class Portal implements AutoCloseable {
         try {
             database = Database.open(config.effectiveDbUrl(), config.dbUser().orElse(null),
                     config.dbPassword().orElse(null),
-                    List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class));
+                    List.of(AuditEntryEntity.class, AccountEntity.class));
             audit = new JpaAuditLog(database);
             DefaultAccountService defaultAccounts = new DefaultAccountService(database, config.apiToken());
             generatedAdminPassword = defaultAccounts.ensureAdmin(config.adminPassword());
@@ -85,8 +85,14 @@ public final class Portal implements AutoCloseable {
         try {
             host = new FelixPluginHost(config.felixCacheDir(), HostExports.exportPackage());
             host.start(infrastructure);
-            expectedActive = database != null ? new PluginDeployer(database, host, audit).deploy(builtins)
-                    : PluginDeployer.deployTransient(host, builtins);
+            if (database != null) {
+                PortalConfig.Plugins settings = config.plugins();
+                platform = PluginPlatform.start(database, host, audit, PluginPlatform.Settings.of(
+                        settings.maxUploadBytes(), settings.keepVersions(), settings.syncMs()), builtins);
+                expectedActive = platform.expectedActive();
+            } else {
+                expectedActive = PluginDeployer.deployTransient(host, builtins);
+            }
             dropIn = new DropInFolder(config.pluginDropInDir(), host, audit);
             dropIn.start(config.pluginPollMs());
             audit.record(new AuditEntry(java.time.Instant.now(), "system", "portal.start", null, AuditEntry.SUCCESS,
@@ -120,9 +126,10 @@ public final class Portal implements AutoCloseable {
         } else {
             checks.put("plugin-framework", "UP");
         }
-        boolean bundlesUp = host != null && PluginDeployer.allActive(host, expectedActive);
-        checks.put("default-plugins", bundlesUp ? "UP" : "not all active: " + expectedActive.stream()
-                .filter(n -> !PluginDeployer.allActive(host, List.of(n))).toList());
+        // With the database: the plugins started at start and not stopped by an admin since.
+        List<String> inactive = host == null ? expectedActive : platform != null ? platform.inactive()
+                : expectedActive.stream().filter(n -> !PluginDeployer.allActive(host, List.of(n))).toList();
+        checks.put("default-plugins", inactive.isEmpty() ? "UP" : "not all active: " + inactive);
         return new Readiness(checks.values().stream().allMatch("UP"::equals), checks);
     }
 
@@ -136,7 +143,7 @@ public final class Portal implements AutoCloseable {
 
     /** Changes to the desired plugin set (console, deploy API); {@code null} without a database. */
     public PluginManager pluginManager() {
-        return pluginManager;
+        return platform == null ? null : platform.manager();
     }
 
     public AccountService accounts() {
@@ -159,6 +166,9 @@ public final class Portal implements AutoCloseable {
         }
         if (dropIn != null) {
             dropIn.close();
+        }
+        if (platform != null) {
+            platform.close();
         }
         if (host != null) {
             host.close();

@@ -8,7 +8,6 @@ import dev.backlot.catalog.internal.CatalogSettings;
 import dev.backlot.catalog.internal.DefaultCatalogService;
 import dev.backlot.catalog.internal.read.ReadPolicy;
 import dev.backlot.persistence.Database;
-import dev.backlot.plugins.internal.PluginStateEntity;
 import dev.backlot.security.internal.AccountEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +58,7 @@ public final class CatalogBenchmark {
         System.out.printf("[bench] corpus n=%d (%s), database %s%n", n, corpus, url.replaceAll("password=[^&;]*", "password=***"));
 
         try (Database db = Database.open(url, System.getProperty("bench.db.user"), System.getProperty("bench.db.password"),
-                List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class))) {
+                List.of(AuditEntryEntity.class, AccountEntity.class))) {
             ReadPolicy policy = new ReadPolicy(List.of(corpus), List.of(), 50L * 1024 * 1024, 100_000, Duration.ofSeconds(5),
                     10, 1_000_000);
             try (DefaultCatalogService catalog = new DefaultCatalogService(db, null,

@@ -44,6 +44,23 @@ class PortalConfigTest {
     }
 
     @Test
+    void pluginSettingsHaveDefaultsAndAreRead() {
+        assertThat(config(Map.of()).plugins()).isEqualTo(new PortalConfig.Plugins(50L * 1024 * 1024, 5, 2000));
+
+        assertThat(config(Map.of("portal.plugins.max-upload-bytes", "1048576", "portal.plugins.keep-versions", "3",
+                "portal.plugins.sync-ms", "500")).plugins()).isEqualTo(new PortalConfig.Plugins(1048576, 3, 500));
+    }
+
+    @Test
+    void pluginSettingsThatCannotWorkAreRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> config(Map.of("portal.plugins.max-upload-bytes", "lots")))
+                .hasMessageContaining("PORTAL_PLUGINS_MAX_UPLOAD_BYTES").hasMessageContaining("lots");
+        assertThatThrownBy(() -> config(Map.of("portal.plugins.keep-versions", "1")))
+                .hasMessageContaining("PORTAL_PLUGINS_KEEP_VERSIONS");
+        assertThatThrownBy(() -> config(Map.of("portal.plugins.sync-ms", "10"))).hasMessageContaining("PORTAL_PLUGINS_SYNC_MS");
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         PortalConfig config = config(Map.of("portal.port", " ", "portal.db.url", "", "portal.api.token", "  "));
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.backlot.audit.AuditEntry;
 import dev.backlot.audit.internal.AuditEntryEntity;
 import dev.backlot.audit.internal.JpaAuditLog;
-import dev.backlot.plugins.internal.PluginStateEntity;
 import dev.backlot.security.internal.AccountEntity;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Migrations and a JPA round trip on the embedded H2 file database and on a real PostgreSQL. */
 class DatabaseTest {
 
-    static final List<Class<?>> ENTITIES = List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class);
+    static final List<Class<?>> ENTITIES = List.of(AuditEntryEntity.class, AccountEntity.class);
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
 
     @TempDir

@@ -10,23 +10,21 @@ import dev.backlot.plugins.Extension;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.spi.catalog.EntityProcessor;
 import dev.backlot.spi.catalog.ProcessingContext;
+import dev.backlot.plugins.PluginCallException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Processes one entity: normalise, validate against Backstage's rules, run the plugin
  * {@link EntityProcessor}s (highest ranking first), then derive the built-in relations.
  *
- * <p>Every plugin call runs under a time limit on a separate thread: a processor that throws or
- * hangs adds an error to the entity, which keeps its form from before that processor, and the run
- * goes on. A rejected entity (invalid) is reported and not stored.
+ * <p>Every plugin call goes through the registry's guard ({@link ExtensionRegistry#calls()}) under the
+ * processor time limit: a processor that throws or hangs adds an error to the entity, which keeps its
+ * form from before that processor, the failure counts in the plugin's health, and the run goes on.
+ * A rejected entity (invalid) is reported and not stored.
  */
 final class EntityPipeline implements AutoCloseable {
 
@@ -36,11 +34,6 @@ final class EntityPipeline implements AutoCloseable {
 
     private final ExtensionRegistry extensions;
     private final long processorTimeoutMs;
-    private final ExecutorService pluginCalls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "backlot-catalog-processor");
-        t.setDaemon(true);
-        return t;
-    });
 
     EntityPipeline(ExtensionRegistry extensions, long processorTimeoutMs) {
         this.extensions = extensions;
@@ -97,23 +90,22 @@ final class EntityPipeline implements AutoCloseable {
             }
         };
         String name = processor.symbolicName();
-        Future<Entity> call = pluginCalls.submit(() -> processor.service().process(toModel(entity), context));
         try {
-            Entity result = call.get(processorTimeoutMs, TimeUnit.MILLISECONDS);
+            Entity result = extensions.calls().call(processor, "EntityProcessor.process",
+                    Duration.ofMillis(processorTimeoutMs), () -> processor.service().process(toModel(entity), context));
             synchronized (reported) {
                 reported.forEach(m -> errors.add(new ProcessingError(location, ref, name + ": " + m)));
             }
             return result == null ? entity : fromModel(result);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " did not finish within "
-                    + processorTimeoutMs + " ms; the entity is kept as it was before it"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " failed: "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+        } catch (PluginCallException e) {
+            if (e.timedOut()) {
+                errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " did not finish within "
+                        + processorTimeoutMs + " ms; the entity is kept as it was before it"));
+            } else {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                errors.add(new ProcessingError(location, ref, "Processor of plugin " + name + " failed: "
+                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+            }
         }
         return entity;
     }
@@ -148,6 +140,6 @@ final class EntityPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        pluginCalls.shutdownNow();
+        // Nothing of its own to release: plugin calls run on the guard's threads.
     }
 }

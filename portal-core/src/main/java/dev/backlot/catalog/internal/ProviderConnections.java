@@ -4,8 +4,10 @@ import dev.backlot.model.Entity;
 import dev.backlot.model.EntityRef;
 import dev.backlot.plugins.Extension;
 import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.plugins.PluginCallException;
 import dev.backlot.spi.catalog.EntityProvider;
 import dev.backlot.spi.catalog.EntityProviderConnection;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,11 +22,18 @@ import java.util.logging.Logger;
  * are no longer installed); when it comes back it pushes them again.
  *
  * <p>The registry is checked by {@link #sync()}, called periodically: the host offers no listener,
- * and a second's delay is well within what a provider's own schedule allows.
+ * and a second's delay is well within what a provider's own schedule allows. Calls into providers
+ * ({@code name}, {@code connect}) go through the registry's guard, so a provider that blocks in
+ * {@code connect} costs the catalog at most {@link #CALL_LIMIT}.
+ *
+ * <p>When a plugin is updated, the new revision's provider (same name, new bundle) connects before
+ * the old one's connection is closed; the entities stay, because the source is removed only when no
+ * connected provider of that name is left.
  */
 final class ProviderConnections implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProviderConnections.class.getName());
+    static final Duration CALL_LIMIT = Duration.ofSeconds(10);
 
     private final ExtensionRegistry registry;
     private final CatalogEngine engine;
@@ -40,9 +49,10 @@ final class ProviderConnections implements AutoCloseable {
         for (Extension<EntityProvider> extension : registry.extensions(EntityProvider.class)) {
             String name;
             try {
-                name = extension.service().name();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Entity provider of " + extension.symbolicName() + " has no usable name", e);
+                name = registry.calls().call(extension, "EntityProvider.name", CALL_LIMIT, () -> extension.service().name());
+            } catch (PluginCallException e) {
+                LOG.log(Level.WARNING, "Entity provider of " + extension.symbolicName() + " has no usable name: "
+                        + e.getMessage());
                 continue;
             }
             String key = extension.bundleId() + "/" + name;
@@ -51,9 +61,13 @@ final class ProviderConnections implements AutoCloseable {
                 Connection connection = new Connection(name);
                 connected.put(key, connection);
                 try {
-                    extension.service().connect(connection);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Entity provider " + name + " of " + extension.symbolicName() + " failed to connect", e);
+                    registry.calls().call(extension, "EntityProvider.connect", CALL_LIMIT, () -> {
+                        extension.service().connect(connection);
+                        return null;
+                    });
+                } catch (PluginCallException e) {
+                    LOG.log(Level.WARNING, "Entity provider " + name + " of " + extension.symbolicName()
+                            + " failed to connect: " + e.getMessage());
                 }
             }
         }
@@ -61,7 +75,9 @@ final class ProviderConnections implements AutoCloseable {
             if (!present.contains(key)) {
                 Connection gone = connected.remove(key);
                 gone.open = false;
-                engine.removeSource("provider:" + gone.provider);
+                if (connected.values().stream().noneMatch(c -> c.provider.equals(gone.provider))) {
+                    engine.removeSource("provider:" + gone.provider);
+                }
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.backlot.plugins.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.jar.JarInputStream;
 import org.osgi.framework.Version;
 
@@ -12,6 +14,20 @@ import org.osgi.framework.Version;
  * @param version {@code Bundle-Version}, {@code 0.0.0} when absent
  */
 record BundleManifest(String symbolicName, Version version) {
+
+    /** The main attributes of a jar's manifest, in the order written; empty when it has none. */
+    static Map<String, String> headers(byte[] jar) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (var in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            var manifest = in.getManifest();
+            if (manifest != null) {
+                manifest.getMainAttributes().forEach((k, v) -> out.put(k.toString(), String.valueOf(v)));
+            }
+        } catch (IOException e) {
+            // a stored jar was checked before it was stored; nothing to show otherwise
+        }
+        return out;
+    }
 
     /** @throws IllegalArgumentException when the bytes are no jar or carry no symbolic name */
     static BundleManifest read(byte[] jar) {

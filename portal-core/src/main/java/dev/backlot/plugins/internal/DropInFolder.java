@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,10 +88,32 @@ public final class DropInFolder implements AutoCloseable {
     private void apply(Path file, boolean isNew) throws IOException {
         String location = location(file);
         byte[] jar = Files.readAllBytes(file);
+        Optional<String> taken = takenElsewhere(location, jar);
+        if (taken.isPresent()) {
+            // Bundles of one symbolic name may run side by side (blue-green updates), so the
+            // framework would not stop a drop-in copy of a plugin from serving twice: refuse it here.
+            host.uninstall(location);
+            host.refuse(location, taken.get());
+            record(isNew ? "plugin.install" : "plugin.update", file, AuditEntry.REFUSED, taken.get());
+            return;
+        }
         boolean ok = isNew ? host.install(location, jar, true).isPresent() && host.problem(location).isEmpty()
                 : host.update(location, jar, true) && host.problem(location).isEmpty();
         record(isNew ? "plugin.install" : "plugin.update", file, ok ? AuditEntry.SUCCESS : AuditEntry.FAILURE,
                 host.problem(location).orElse(null));
+    }
+
+    /** Why the jar's symbolic name may not come from this file, when another location already has it. */
+    private Optional<String> takenElsewhere(String location, byte[] jar) {
+        String name;
+        try {
+            name = BundleManifest.read(jar).symbolicName();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // the framework reports an unreadable jar in its own words
+        }
+        return host.bundles().stream().filter(b -> name.equals(b.getSymbolicName()) && !location.equals(b.getLocation()))
+                .findFirst().map(b -> name + " is already installed from " + b.getLocation()
+                        + "; a plugin has one source: remove it there first");
     }
 
     static String location(Path file) {

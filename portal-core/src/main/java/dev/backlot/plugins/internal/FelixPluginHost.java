@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,9 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -44,6 +48,12 @@ import org.osgi.util.tracker.ServiceTracker;
  * that another portal version wrote.
  *
  * <p>Bundle operations are serialised on this object; service look-ups are lock-free.
+ *
+ * <p>Several bundles of one symbolic name may be installed at once ({@code bsnversion=multiple}):
+ * an update starts the new revision as a bundle of its own beside the old one. Which of them
+ * <em>serves</em> is decided by {@link #hidden()}: {@link #extensions(Class)} leaves out the services
+ * of hidden bundles, and a switch changes the set in one write, so that callers see either the old
+ * services or the new ones, never neither and never both.
  */
 public final class FelixPluginHost implements PluginHost, ExtensionRegistry, AutoCloseable {
 
@@ -60,6 +70,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     /** Why a location is not active, by location; cleared when it starts or goes away. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final GuardedPluginCalls calls = new GuardedPluginCalls();
+    private final HiddenBundles hidden = new HiddenBundles();
     private volatile Felix felix;
 
     public FelixPluginHost(Path cacheDir, String exports) {
@@ -79,6 +90,8 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         // Keep Felix away from the JVM-wide URL handler factory: it belongs to the application server.
         config.put("felix.service.urlhandlers", "false");
         config.put("felix.log.level", "1");
+        // Blue-green updates run two bundles of one symbolic name (possibly of one version) side by side.
+        config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
         Felix framework = new Felix(config);
         framework.init();
         framework.start();
@@ -154,6 +167,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         }
         try {
             existing.get().uninstall();
+            hidden.unhide(existing.get().getBundleId());
             refresh(existing.get());
         } catch (BundleException | RuntimeException e) {
             LOG.log(Level.WARNING, "Uninstalling " + location + " failed", e);
@@ -163,6 +177,11 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     public Optional<Bundle> bundleAt(String location) {
         Felix framework = felix;
         return framework == null ? Optional.empty() : Optional.ofNullable(framework.getBundleContext().getBundle(location));
+    }
+
+    /** Records why a jar meant for {@code location} was not installed; listed as {@code FAILED}. */
+    public void refuse(String location, String reason) {
+        problems.put(location, reason);
     }
 
     /** The problem recorded for a location, if any. */
@@ -211,7 +230,12 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         // ServiceReference orders by ranking, then by age: the "greatest" is the one to prefer.
         Arrays.sort(refs, Comparator.reverseOrder());
         List<Extension<S>> out = new ArrayList<>(refs.length);
+        Set<Long> hiddenNow = hidden.snapshot();
         for (ServiceReference<?> ref : refs) {
+            Bundle owner = ref.getBundle();
+            if (owner == null || hiddenNow.contains(owner.getBundleId())) {
+                continue;
+            }
             Object service = ((ServiceTracker<Object, Object>) tracker).getService((ServiceReference<Object>) ref);
             Bundle bundle = ref.getBundle();
             if (service != null && bundle != null) {
@@ -243,7 +267,130 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         return bundle(bundleId).map(Bundle::getLastModified);
     }
 
-    private Optional<Bundle> bundle(long bundleId) {
+    /**
+     * Which bundles are left out of {@link #extensions(Class)}; {@link HiddenBundles#switchServing}
+     * moves serving from one bundle to another so that a concurrent look-up sees one or the other.
+     */
+    public HiddenBundles hidden() {
+        return hidden;
+    }
+
+    /**
+     * Starts an installed bundle.
+     *
+     * @return why it did not start, empty when it did
+     */
+    public synchronized Optional<String> start(long bundleId) {
+        Optional<Bundle> bundle = bundle(bundleId);
+        if (bundle.isEmpty()) {
+            return Optional.of("bundle " + bundleId + " is not installed");
+        }
+        problems.remove(bundle.get().getLocation());
+        startBundle(bundle.get());
+        return problem(bundle.get().getLocation());
+    }
+
+    /**
+     * Resolves an installed bundle without starting it.
+     *
+     * @return why it does not resolve, empty when it does
+     */
+    public synchronized Optional<String> resolve(long bundleId) {
+        Felix framework = requireRunning();
+        Optional<Bundle> bundle = bundle(bundleId);
+        if (bundle.isEmpty()) {
+            return Optional.of("bundle " + bundleId + " is not installed");
+        }
+        if (framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle.get()))) {
+            return Optional.empty();
+        }
+        // resolveBundles says only whether; a start attempt would say why, but would also run the bundle.
+        return Optional.of("the framework cannot resolve it (an import, Require-Bundle or Require-Capability"
+                + " is not satisfied)");
+    }
+
+    /** Stops a bundle; a failure of its own stop code is logged, the bundle is stopped anyway. */
+    public synchronized void stop(long bundleId) {
+        bundle(bundleId).ifPresent(b -> {
+            try {
+                b.stop();
+            } catch (BundleException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Stopping " + b.getLocation() + " reported a failure", e);
+            }
+        });
+    }
+
+    /**
+     * A service one bundle registers for an extension interface.
+     *
+     * @param type the extension interface it is registered under
+     * @param serviceId its {@code service.id}, unique for the framework's lifetime
+     */
+    public record Registered(Class<?> type, Extension<?> extension, long serviceId) {
+    }
+
+    /**
+     * Every extension service one bundle registers now, served or hidden: for the console's list of
+     * contributions. Use the service objects through {@link #calls()} and within the current call only.
+     */
+    public List<Registered> extensionsOf(long bundleId) {
+        Optional<Bundle> bundle = bundle(bundleId);
+        ServiceReference<?>[] refs = bundle.map(Bundle::getRegisteredServices).orElse(null);
+        Felix framework = felix;
+        if (refs == null || framework == null) {
+            return List.of();
+        }
+        List<Registered> out = new ArrayList<>();
+        for (ServiceReference<?> ref : refs) {
+            for (String name : (String[]) ref.getProperty(Constants.OBJECTCLASS)) {
+                for (Class<?> type : EXTENSION_TYPES) {
+                    if (!type.getName().equals(name)) {
+                        continue;
+                    }
+                    Object service = framework.getBundleContext().getService(ref);
+                    if (service != null) {
+                        framework.getBundleContext().ungetService(ref);
+                        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+                        out.add(new Registered(type, new Extension<>(service, bundleId, bundle.get().getSymbolicName(),
+                                ranking instanceof Integer i ? i : 0), (Long) ref.getProperty(Constants.SERVICE_ID)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every package the system bundle and the installed bundles export, from their manifests. */
+    public List<ImportCheck.PackageExport> packageExports() {
+        Felix framework = felix;
+        if (framework == null) {
+            return List.of();
+        }
+        List<ImportCheck.PackageExport> out = new ArrayList<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            BundleRevision revision = bundle.getState() == Bundle.UNINSTALLED ? null : bundle.adapt(BundleRevision.class);
+            if (revision == null) {
+                continue;
+            }
+            for (BundleCapability capability : revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+                Object name = capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE);
+                Object version = capability.getAttributes().get(Constants.VERSION_ATTRIBUTE);
+                out.add(new ImportCheck.PackageExport(String.valueOf(name),
+                        version instanceof Version v ? v : Version.emptyVersion,
+                        bundle.getBundleId() == 0 ? null : bundle.getSymbolicName()));
+            }
+        }
+        return out;
+    }
+
+    /** Every installed bundle except the framework itself. */
+    public List<Bundle> bundles() {
+        Felix framework = felix;
+        return framework == null ? List.of() : Arrays.stream(framework.getBundleContext().getBundles())
+                .filter(b -> b.getBundleId() != 0).toList();
+    }
+
+    Optional<Bundle> bundle(long bundleId) {
         Felix framework = felix;
         if (framework == null || bundleId <= 0) {
             return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -50,29 +51,40 @@ public final class GuardedPluginCalls implements PluginCalls, AutoCloseable {
         s.calls.incrementAndGet();
         AtomicInteger running = inFlight.computeIfAbsent(extension.bundleId(), id -> new AtomicInteger());
         running.incrementAndGet();
+        // Released once: when the call returns, or when the caller gives up on it. A call left
+        // behind after its time limit no longer counts as in flight: nobody waits for its result,
+        // so a stop or an update need not wait for a plugin that loops.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                running.decrementAndGet();
+            }
+        };
         Future<T> future;
         try {
             future = threads.submit(() -> {
                 try {
                     return call.call();
                 } finally {
-                    running.decrementAndGet();
+                    release.run();
                 }
             });
         } catch (RuntimeException e) {
-            running.decrementAndGet();
+            release.run();
             throw failure(extension, operation, e, false);
         }
         try {
             return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            release.run();
             throw failure(extension, operation,
                     new TimeoutException("no answer within " + limit.toMillis() + " ms"), true);
         } catch (ExecutionException e) {
             throw failure(extension, operation, e.getCause() == null ? e : e.getCause(), false);
         } catch (InterruptedException e) {
             future.cancel(true);
+            release.run();
             Thread.currentThread().interrupt();
             throw failure(extension, operation, e, false);
         }

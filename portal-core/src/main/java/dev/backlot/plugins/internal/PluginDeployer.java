@@ -2,90 +2,76 @@ package dev.backlot.plugins.internal;
 
 import dev.backlot.audit.AuditEntry;
 import dev.backlot.audit.AuditLog;
-import dev.backlot.persistence.Database;
 import dev.backlot.plugins.BundleSource;
+import dev.backlot.plugins.PluginRefusedException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
 /**
- * Brings the framework to the desired plugin state kept in {@code plugin_state}.
+ * Records the built-in plugins the portal ships in the desired state, at every start.
  *
- * <p>At every start: built-in bundles shipped with the portal are added to the desired state when
- * the database has none of that name (first start), or replace a stored built-in of a lower
- * version (the portal was upgraded). Then every desired bundle is installed from the jar stored in
- * the database, and started when desired. A bundle uploaded by an admin keeps precedence over the
- * built-in of the same name.
+ * <p>A built-in becomes version 1 of its history when the database has no plugin of that name
+ * (first start), and gets a new version appended when the shipped one is higher than the stored
+ * built-in (the portal was upgraded). A plugin an admin uploaded keeps precedence over the built-in
+ * of the same name, and a built-in an admin uninstalled stays uninstalled.
  */
 public final class PluginDeployer {
 
-    /** Locations of database-kept bundles are {@code backlot:<symbolic name>}. */
-    static final String LOCATION_PREFIX = "backlot:";
+    private static final Logger LOG = Logger.getLogger(PluginDeployer.class.getName());
 
-    private final Database database;
-    private final FelixPluginHost host;
+    private final PluginStore store;
     private final AuditLog audit;
 
-    public PluginDeployer(Database database, FelixPluginHost host, AuditLog audit) {
-        this.database = database;
-        this.host = host;
+    PluginDeployer(PluginStore store, AuditLog audit) {
+        this.store = store;
         this.audit = audit;
     }
 
-    /**
-     * Records the built-ins, then installs the desired state.
-     *
-     * @return the symbolic names of the bundles that should now be active
-     */
-    public List<String> deploy(List<BundleSource> builtins) {
-        List<PluginStateEntity> desired = database.transaction(em -> {
-            Map<String, PluginStateEntity> rows = em
-                    .createQuery("select p from PluginStateEntity p", PluginStateEntity.class).getResultList().stream()
-                    .collect(Collectors.toMap(PluginStateEntity::symbolicName, Function.identity()));
-            for (BundleSource builtin : builtins) {
-                BundleManifest manifest = BundleManifest.read(builtin.bytes());
-                PluginStateEntity row = rows.get(manifest.symbolicName());
-                if (row == null) {
-                    row = new PluginStateEntity(manifest.symbolicName(), PluginStateEntity.BUILTIN);
-                    row.replaceJar(manifest.version().toString(), builtin.bytes(), sha256(builtin.bytes()), true, "system");
-                    em.persist(row);
-                    rows.put(row.symbolicName(), row);
-                    record("plugin.seed", row.symbolicName(), manifest.version().toString());
-                } else if (PluginStateEntity.BUILTIN.equals(row.source())
-                        && manifest.version().compareTo(Version.parseVersion(row.version())) > 0) {
-                    row.replaceJar(manifest.version().toString(), builtin.bytes(), sha256(builtin.bytes()), row.started(),
-                            "system");
-                    record("plugin.upgrade", row.symbolicName(), manifest.version().toString());
+    void seed(List<BundleSource> builtins) {
+        for (BundleSource builtin : builtins) {
+            BundleManifest manifest = BundleManifest.read(builtin.bytes());
+            String name = manifest.symbolicName();
+            PluginStore.NewVersion version = new PluginStore.NewVersion(name, manifest.version().toString(),
+                    PluginStore.BUILTIN, sha256(builtin.bytes()), builtin.bytes());
+            Optional<PluginStore.DesiredPlugin> row = store.find(name);
+            try {
+                if (row.isEmpty()) {
+                    store.append(version, 1, null, true, "system");
+                    record("plugin.seed", name, manifest.version().toString());
+                } else if (row.get().installed() && PluginStore.BUILTIN.equals(row.get().source())
+                        && manifest.version().compareTo(Version.parseVersion(row.get().version())) > 0) {
+                    store.append(version, row.get().lastSeq() + 1, row.get().currentSeq(), row.get().started(), "system");
+                    record("plugin.upgrade", name, manifest.version().toString());
                 }
+            } catch (PluginRefusedException e) {
+                // Another node starting at the same moment recorded it first.
+                LOG.log(Level.INFO, "Built-in " + name + " was recorded concurrently: " + e.getMessage());
             }
-            return List.copyOf(rows.values());
-        });
-        for (PluginStateEntity row : desired) {
-            host.install(LOCATION_PREFIX + row.symbolicName(), row.jar(), row.started());
         }
-        return desired.stream().filter(PluginStateEntity::started).map(PluginStateEntity::symbolicName).toList();
     }
 
     /** Installs built-ins without recording anything: the fallback when the database is unavailable. */
     public static List<String> deployTransient(FelixPluginHost host, List<BundleSource> builtins) {
         return builtins.stream().map(builtin -> {
             String name = BundleManifest.read(builtin.bytes()).symbolicName();
-            host.install(LOCATION_PREFIX + name, builtin.bytes(), true);
+            host.install(LocalPlugins.location(name, 0), builtin.bytes(), true);
             return name;
         }).toList();
     }
 
-    /** Whether every named bundle is installed from the database and active. */
+    /** Whether every named plugin has a database-kept bundle on this node that is active and serving. */
     public static boolean allActive(FelixPluginHost host, List<String> symbolicNames) {
-        return symbolicNames.stream().allMatch(name -> host.bundleAt(LOCATION_PREFIX + name)
-                .map(b -> b.getState() == Bundle.ACTIVE).orElse(false));
+        return symbolicNames.stream().allMatch(name -> host.bundles().stream().anyMatch(b ->
+                b.getLocation().startsWith(LocalPlugins.LOCATION_PREFIX + name + "#")
+                        && b.getState() == Bundle.ACTIVE && !host.hidden().contains(b.getBundleId())));
     }
 
     private void record(String action, String target, String version) {

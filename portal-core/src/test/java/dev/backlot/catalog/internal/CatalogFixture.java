@@ -4,7 +4,6 @@ import dev.backlot.audit.internal.AuditEntryEntity;
 import dev.backlot.catalog.internal.read.ReadPolicy;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
-import dev.backlot.plugins.internal.PluginStateEntity;
 import dev.backlot.security.internal.AccountEntity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ final class CatalogFixture implements AutoCloseable {
             List<String> configured) throws Exception {
         root = Files.createDirectories(dir.resolve("repos"));
         database = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null,
-                List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class));
+                List.of(AuditEntryEntity.class, AccountEntity.class));
         ReadPolicy policy = new ReadPolicy(List.of(root), List.of(), 1024 * 1024, 1000, Duration.ofSeconds(5), 10, 10_000);
         catalog = new DefaultCatalogService(database, extensions,
                 new CatalogSettings(policy, configured, 3600, orphanStrategy, orphanGraceSeconds, 2_000));

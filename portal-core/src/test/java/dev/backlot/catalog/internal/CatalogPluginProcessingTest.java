@@ -63,6 +63,7 @@ class CatalogPluginProcessingTest {
             assertThat(e.message()).contains("test.thrower").contains("processor exploded on plain");
         });
         assertThat(status()).isNotNull();
+        assertThat(host.calls().health("test.thrower").failures()).isPositive();
     }
 
     @Test
@@ -77,6 +78,34 @@ class CatalogPluginProcessingTest {
                 .contains("did not finish"));
         // The other processor still ran.
         assertThat(annotations()).containsEntry("test/processed", "2.0.0");
+        assertThat(host.calls().health("test.hanger").timeouts()).isPositive();
+    }
+
+    @Test
+    void providerReplacedBlueGreenKeepsItsEntities() throws Exception {
+        host.install("test:provider#1", TestBundles.provider("test.provider", "1.0.0", "demo-provider"), true);
+        CatalogFixture.eventually(() -> providerVersion().equals("1.0.0"), "the provider's entity");
+
+        // the new revision starts hidden beside the old one, then serving switches, then the old one goes
+        long old = host.bundleAt("test:provider#1").orElseThrow().getBundleId();
+        long next = host.install("test:provider#2", TestBundles.provider("test.provider", "2.0.0", "demo-provider"), false)
+                .orElseThrow().getBundleId();
+        host.hidden().hide(next);
+        assertThat(host.start(next)).isEmpty();
+        host.hidden().switchServing(old, next);
+        CatalogFixture.eventually(() -> providerVersion().equals("2.0.0"), "the new revision's entity");
+        host.uninstall("test:provider#1");
+
+        // provider syncs run every second: three of them later the entity is still there
+        Thread.sleep(3_000);
+        assertThat(providerVersion()).isEqualTo("2.0.0");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String providerVersion() {
+        return f.catalog.entity("component", "default", "from-provider").map(e -> (Map<String, Object>) e.get("metadata"))
+                .map(m -> (Map<String, Object>) m.getOrDefault("annotations", Map.of()))
+                .map(a -> String.valueOf(a.get("test/provider-version"))).orElse("");
     }
 
     @SuppressWarnings("unchecked")

@@ -100,6 +100,20 @@ class DropInFolderTest {
     }
 
     @Test
+    void aSymbolicNameInstalledElsewhereIsRefusedSoThatItNeverServesTwice() throws Exception {
+        host.install("backlot:test.twice#1", TestBundles.action("test.twice", "1.0.0", "demo:run", 0), true);
+        drop("twice.jar", TestBundles.action("test.twice", "2.0.0", "demo:run", 0));
+
+        folder.scan();
+
+        assertThat(host.extensions(dev.backlot.spi.scaffolder.ScaffolderAction.class)).hasSize(1);
+        assertThat(host.plugins()).filteredOn(p -> p.location().endsWith("twice.jar")).singleElement()
+                .satisfies(p -> assertThat(p.state()).isEqualTo("FAILED"))
+                .satisfies(p -> assertThat(p.problem()).contains("already installed from backlot:test.twice#1"));
+        assertThat(audit).extracting(AuditEntry::outcome).containsExactly(AuditEntry.REFUSED);
+    }
+
+    @Test
     void otherFilesAreIgnored() throws Exception {
         drop("README.txt", "notes".getBytes());
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backlot.audit.internal.AuditEntryEntity;
 import dev.backlot.persistence.Database;
-import dev.backlot.plugins.internal.PluginStateEntity;
 import dev.backlot.security.Caller;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ class DefaultAccountServiceTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:file:" + dir.resolve("portal"), null, null,
-                List.of(PluginStateEntity.class, AuditEntryEntity.class, AccountEntity.class));
+                List.of(AuditEntryEntity.class, AccountEntity.class));
     }
 
     @AfterEach

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.spi.ui.UiContribution;
 import dev.backlot.web.PortalRuntime;
+import dev.backlot.web.ui.Contribution;
+import dev.backlot.web.ui.UiContributions;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -24,9 +27,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /catalog/{namespace}/{kind}/{name}?tab=overview|relations|api|raw} (forwarded here by
- * {@code EntityPathFilter}): one entity with its About card, relations graph and cards, its
- * relations by type, its API definition and its raw JSON; refresh and unregister for signed-in users.
+ * {@code /catalog/{namespace}/{kind}/{name}?tab=overview|relations|api|raw|<plugin tab>} (forwarded
+ * here by {@code EntityPathFilter}): one entity with its About card, relations graph and cards, its
+ * relations by type, its API definition and its raw JSON, and the tabs and cards plugins contribute
+ * for its kind; refresh and unregister for signed-in users.
  */
 @Named
 @ViewScoped
@@ -41,6 +45,8 @@ public class EntityView implements Serializable {
 
     @Inject
     transient PortalRuntime runtime;
+    @Inject
+    transient UiContributions contributions;
 
     private String namespace;
     private String kind;
@@ -225,7 +231,21 @@ public class EntityView implements Serializable {
 
     /** The current tab; unknown values and {@code api} for a non-API show the overview. */
     public String getTab() {
+        if (tab != null && !TABS.contains(tab) && getPluginTabs().stream().anyMatch(c -> c.id().equals(tab))) {
+            return tab;
+        }
         return tab == null || !TABS.contains(tab) || "api".equals(tab) && entity != null && !isApi() ? "overview" : tab;
+    }
+
+    /** The tabs plugins add for this entity, after the built-in ones (whose ids they cannot take). */
+    public List<Contribution> getPluginTabs() {
+        return contributions.forEntity(UiContribution.ENTITY_TAB, entity).stream().filter(c -> !TABS.contains(c.id()))
+                .toList();
+    }
+
+    /** The cards plugins add to this entity's overview. */
+    public List<Contribution> getPluginCards() {
+        return contributions.forEntity(UiContribution.ENTITY_CARD, entity);
     }
 
     public void setTab(String tab) {

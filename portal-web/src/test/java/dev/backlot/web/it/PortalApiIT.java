@@ -85,7 +85,7 @@ class PortalApiIT {
         assertThat(response.body()).startsWith("[")
                 .contains("\"symbolicName\":\"dev.backlot.example-hello\"")
                 .contains("\"state\":\"ACTIVE\"")
-                .contains("\"location\":\"backlot:dev.backlot.example-hello\"")
+                .contains("\"location\":\"backlot:dev.backlot.example-hello#1\"")
                 .contains("\"services\":[\"dev.backlot.spi.scaffolder.ScaffolderAction\"]")
                 .contains("\"symbolicName\":\"org.apache.felix.scr\"");
     }
