@@ -249,7 +249,11 @@ final class CatalogEngine implements AutoCloseable {
             }
         }
         long processedAt = System.nanoTime();
-        int stitched = database.jdbc(c -> {
+        Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
+        Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
+        boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        List<String> queued = new ArrayList<>();
+        int stitchedAtOnce = database.jdbc(c -> {
             Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
             Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
             List<ProcessedEntity> changed = new ArrayList<>();
@@ -265,7 +269,6 @@ final class CatalogEngine implements AutoCloseable {
                     changed.add(p);
                 }
             }
-            Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
             Set<String> dirty = new HashSet<>(CatalogStore.upsert(c, sourceKey, changed, existing, created));
             if (full) {
                 List<CatalogStore.Stored> gone = own.values().stream()
@@ -275,7 +278,6 @@ final class CatalogEngine implements AutoCloseable {
                 dirty.addAll(orphans.handle(c, gone, System.currentTimeMillis()));
             }
             dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, errors));
-            boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
             if (postgres && changed.size() > 5000) {
                 // The planner still has the statistics of before this run (often: empty tables) and
                 // would scan instead of using indexes while stitching; ANALYZE sees this
@@ -284,21 +286,58 @@ final class CatalogEngine implements AutoCloseable {
                     st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
                 }
             }
-            Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
             changed.forEach(p -> fresh.put(p.ref(), p.entity()));
-            int count = Stitcher.stitch(c, dirty, fresh, created);
-            if (count > 1000 && postgres) {
-                // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
+            if (dirty.size() <= CatalogStore.CHUNK) {
+                return Stitcher.stitch(c, dirty, fresh, created);
+            }
+            // Large: commit this much now and stitch in chunks of their own (see StitchQueue).
+            StitchQueue.add(c, dirty);
+            queued.addAll(new java.util.TreeSet<>(dirty));
+            return 0;
+        });
+        int stitched = stitchedAtOnce + stitchQueued(queued, fresh, created);
+        if (stitched > 1000 && postgres) {
+            // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
+            database.jdbc(c -> {
                 try (var st = c.createStatement()) {
                     st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
                 }
-            }
-            return count;
-        });
+                return null;
+            });
+        }
         long done = System.nanoTime();
         LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
                 + " and stitching %d ms", sourceName, processed.size(), errors.size(), stitched,
                 (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000));
+    }
+
+    /**
+     * Stitches queued references chunk by chunk, each chunk in a transaction of its own that also
+     * takes it off the queue: readers see a large location appear progressively, and the database
+     * never holds one huge transaction.
+     */
+    private int stitchQueued(List<String> queued, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created) {
+        int count = 0;
+        for (List<String> chunk : CatalogStore.chunks(queued)) {
+            count += database.jdbc(c -> {
+                int n = Stitcher.stitch(c, chunk, fresh, created);
+                StitchQueue.remove(c, chunk);
+                return n;
+            });
+        }
+        return count;
+    }
+
+    /** Finishes the stitching of a run the portal was stopped in the middle of; queued first at start. */
+    Future<?> recoverInterruptedRun() {
+        return worker.submit(() -> {
+            List<String> pending = database.jdbc(StitchQueue::recover);
+            if (!pending.isEmpty()) {
+                LOG.info(() -> "Finishing an interrupted catalog run: stitching " + pending.size() + " entities");
+                stitchQueued(pending, Map.of(), Map.of());
+            }
+        });
     }
 
     /** The entity with its parents, never itself (a Location that targets its own file). */

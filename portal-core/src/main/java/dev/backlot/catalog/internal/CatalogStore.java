@@ -248,11 +248,14 @@ final class CatalogStore {
         return touched;
     }
 
+    /** How many references one statement (and one stitching transaction) takes at most. */
+    static final int CHUNK = 500;
+
     static List<List<String>> chunks(Collection<String> values) {
         List<List<String>> out = new ArrayList<>();
         List<String> all = new ArrayList<>(values);
-        for (int i = 0; i < all.size(); i += 500) {
-            out.add(all.subList(i, Math.min(all.size(), i + 500)));
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         }
         return out;
     }

@@ -76,6 +76,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
 
     /** Registers configured locations (and drops configured ones no longer listed), then reads everything. */
     public void start() {
+        engine.recoverInterruptedRun();
         List<String> wanted = new ArrayList<>();
         for (String configured : settings.configuredLocations()) {
             LocationRef ref = LocationRef.parse(configured);

@@ -14,7 +14,9 @@ import java.util.Set;
  * <li>every leaf under its lower-cased dot path; a list gives one row per element under the same key,
  *     and a string element also gives {@code <path>.<element> = true} (so {@code metadata.tags.java}
  *     works as an existence test);</li>
- * <li>relations as {@code relations.<type>} = target reference; {@code status} is not indexed;</li>
+ * <li>relations as {@code relations.<type>} = target reference; {@code status}, {@code attachments} and
+ *     {@code metadata.etag} are not indexed (as in Backstage: the etag changes with every stitch and
+ *     nobody filters by it, and it is one row per entity less to write);</li>
  * <li>keys over 200 characters are dropped; values over 200 characters keep the key with a null
  *     value (the field exists, but equality never matches).</li>
  * </ul>
@@ -34,7 +36,7 @@ final class SearchRows {
         Set<Row> rows = new LinkedHashSet<>();
         for (Map.Entry<String, Object> e : entity.entrySet()) {
             switch (e.getKey()) {
-                case "status" -> {
+                case "status", "attachments" -> {
                 }
                 case "relations" -> relations(e.getValue(), rows);
                 default -> walk(e.getKey(), e.getValue(), rows);
@@ -56,6 +58,9 @@ final class SearchRows {
 
     @SuppressWarnings("unchecked")
     private static void walk(String path, Object value, Set<Row> rows) {
+        if (path.equals("metadata.etag")) {
+            return;
+        }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
                 walk(path + "." + e.getKey(), e.getValue(), rows);

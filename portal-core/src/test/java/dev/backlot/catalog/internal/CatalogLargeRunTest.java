@@ -1,0 +1,96 @@
+package dev.backlot.catalog.internal;
+
+import static dev.backlot.catalog.internal.CatalogFixture.component;
+import static dev.backlot.catalog.internal.CatalogIngestionTest.relations;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityQuery;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run larger than one chunk commits its stitching chunk by chunk through the stitch queue; a
+ * portal stopped half-way finishes the queued work at its next start. Real files, real H2.
+ */
+class CatalogLargeRunTest {
+
+    @TempDir
+    Path dir;
+
+    private static String components(int from, int to, String owner) {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            yaml.append("---\n").append(component("svc-" + i, owner, null));
+        }
+        return yaml.toString();
+    }
+
+    private static int count(CatalogFixture f, String sql) {
+        return f.database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    void runLargerThanOneChunkStitchesEveryEntityAndEmptiesTheQueue() throws Exception {
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            f.write("big/a/catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-big}\n"
+                    + "spec: {type: team, children: []}\n" + components(0, 600, "team-big"));
+            f.write("big/b/catalog-info.yaml", components(600, 1200, "team-big"));
+
+            f.catalog.addLocation("file", f.root.resolve("big").toString(), false);
+            f.idle();
+
+            EntityFilter components = EntityFilter.parse(List.of("kind=component,spec.owner=team-big"));
+            assertThat(f.catalog.count(new EntityQuery(components, List.of(), 0, 10, null, List.of()))).isEqualTo(1200);
+            assertThat(relations(f.catalog.entity("group", "default", "team-big").orElseThrow()))
+                    .hasSize(1200).contains("ownerOf component:default/svc-0", "ownerOf component:default/svc-1199");
+            assertThat(relations(f.catalog.entity("component", "default", "svc-777").orElseThrow()))
+                    .containsExactly("ownedBy group:default/team-big");
+            assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
+        }
+    }
+
+    @Test
+    void interruptedRunIsFinishedAtTheNextStart() throws Exception {
+        Path file;
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            file = f.write("small/catalog-info.yaml", component("steady", "team-a", null)
+                    + "---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\n"
+                    + "spec: {type: team, children: []}\n");
+            f.catalog.addLocation("file", file.toString(), false);
+            f.idle();
+            // What a run stopped after its first transaction leaves: a relation emitted by an entity
+            // whose row was never written, and the references it had still to stitch.
+            f.database.jdbc(c -> {
+                try (var st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO catalog_relation (emitter_uid, source_ref, type, target_ref) VALUES"
+                            + " ('never-written', 'group:default/team-a', 'ownerOf', 'component:default/lost')");
+                    st.executeUpdate("UPDATE catalog_entity SET final_json = REPLACE(final_json, 'steady', 'stale')"
+                            + " WHERE entity_ref = 'component:default/steady'");
+                    st.executeUpdate("INSERT INTO catalog_stitch_queue (entity_ref) VALUES ('group:default/team-a'),"
+                            + " ('component:default/steady')");
+                }
+                return null;
+            });
+        }
+
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            f.idle();
+
+            assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
+            assertThat(count(f, "SELECT COUNT(*) FROM catalog_relation WHERE emitter_uid = 'never-written'")).isZero();
+            assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+                    .containsExactly("ownerOf component:default/steady");
+            assertThat(f.catalog.entity("component", "default", "steady").orElseThrow().toString()).doesNotContain("stale");
+        }
+    }
+}
