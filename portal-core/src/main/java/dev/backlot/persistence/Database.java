@@ -38,6 +38,17 @@ public final class Database implements AutoCloseable {
         this.schemaVersion = schemaVersion;
     }
 
+    /** The driver class of the databases the portal supports, by URL prefix; empty for others. */
+    static java.util.Optional<String> driverClass(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return java.util.Optional.of("org.postgresql.Driver");
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return java.util.Optional.of("org.h2.Driver");
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * Connects, migrates and opens the JPA unit.
      *
@@ -51,6 +62,10 @@ public final class Database implements AutoCloseable {
         try {
             HikariConfig pool = new HikariConfig();
             pool.setJdbcUrl(url);
+            // Named, not looked up through DriverManager: inside the application server the JDBC
+            // drivers in WEB-INF/lib never register with DriverManager, which only sees the JVM's
+            // class path ("No suitable driver").
+            driverClass(url).ifPresent(pool::setDriverClassName);
             if (user != null) {
                 pool.setUsername(user);
             }
