@@ -318,6 +318,30 @@ final class CatalogEngine implements AutoCloseable {
      */
     private int stitchQueued(List<String> queued, Map<String, Map<String, Object>> fresh,
             Map<String, CatalogStore.NewRow> created) {
+        if (queued.isEmpty()) {
+            return 0;
+        }
+        boolean rebuild = database.jdbc(c -> SearchIndexes.worthRebuilding(c, database.product(), created.size()));
+        if (rebuild) {
+            database.jdbc(c -> {
+                SearchIndexes.drop(c);
+                return null;
+            });
+        }
+        try {
+            return stitchChunks(queued, fresh, created);
+        } finally {
+            if (rebuild) {
+                database.jdbc(c -> {
+                    SearchIndexes.ensure(c);
+                    return null;
+                });
+            }
+        }
+    }
+
+    private int stitchChunks(List<String> queued, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created) {
         int count = 0;
         for (List<String> chunk : CatalogStore.chunks(queued)) {
             count += database.jdbc(c -> {
@@ -332,6 +356,10 @@ final class CatalogEngine implements AutoCloseable {
     /** Finishes the stitching of a run the portal was stopped in the middle of; queued first at start. */
     Future<?> recoverInterruptedRun() {
         return worker.submit(() -> {
+            database.jdbc(c -> {
+                SearchIndexes.ensure(c); // a load stopped half-way took them down
+                return null;
+            });
             List<String> pending = database.jdbc(StitchQueue::recover);
             if (!pending.isEmpty()) {
                 LOG.info(() -> "Finishing an interrupted catalog run: stitching " + pending.size() + " entities");

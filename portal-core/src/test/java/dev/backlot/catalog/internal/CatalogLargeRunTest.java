@@ -59,6 +59,46 @@ class CatalogLargeRunTest {
         }
     }
 
+    private static int searchIndexes(CatalogFixture f) {
+        return count(f, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CATALOG_SEARCH'"
+                + " AND INDEX_NAME IN ('CATALOG_SEARCH_KEY_VALUE', 'CATALOG_SEARCH_ENTITY')");
+    }
+
+    @Test
+    void bulkLoadOnH2RebuildsTheSearchIndexesAndFiltersStillWork() throws Exception {
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            for (int part = 0; part < 3; part++) {
+                f.write("bulk/p" + part + "/catalog-info.yaml", components(part * 800, part * 800 + 800, "team-bulk"));
+            }
+
+            f.catalog.addLocation("file", f.root.resolve("bulk").toString(), false);
+            f.idle();
+
+            assertThat(searchIndexes(f)).isEqualTo(2);
+            EntityFilter owned = EntityFilter.parse(List.of("kind=component,relations.ownedby=group:default/team-bulk"));
+            assertThat(f.catalog.count(new EntityQuery(owned, List.of(), 0, 10, null, List.of()))).isEqualTo(2400);
+            assertThat(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.name=svc-2399")), List.of(),
+                    0, 10, null, List.of()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void searchIndexesTakenDownByAnInterruptedLoadAreBackAfterTheNextStart() throws Exception {
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            f.database.jdbc(c -> {
+                SearchIndexes.drop(c);
+                return null;
+            });
+            assertThat(searchIndexes(f)).isZero();
+        }
+
+        try (CatalogFixture f = new CatalogFixture(dir)) {
+            f.idle();
+
+            assertThat(searchIndexes(f)).isEqualTo(2);
+        }
+    }
+
     @Test
     void interruptedRunIsFinishedAtTheNextStart() throws Exception {
         Path file;

@@ -1,0 +1,52 @@
+package dev.backlot.catalog.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The two indexes of {@code catalog_search}, taken down for a bulk load into the embedded H2
+ * database and built again after it.
+ *
+ * <p>Why: on H2 most of the cost of writing a search row is maintaining its two indexes, row by
+ * row, and again at commit; building an index once over the loaded rows is several times cheaper.
+ * Only a load that brings more rows than the table holds does it (a first load, a large new
+ * location), so that the queries running meanwhile scan a small table. The definitions are those
+ * of {@code V2__catalog.sql}; {@link #ensure} runs at every start too, so a portal stopped in the
+ * middle of a load gets its indexes back.
+ */
+final class SearchIndexes {
+
+    /** Fewer search rows to write than this are never worth the rebuild. */
+    static final int MIN_ENTITIES = 2_000;
+
+    private SearchIndexes() {
+    }
+
+    /** Whether a load that stitches {@code entities} should take the indexes down first. */
+    static boolean worthRebuilding(Connection c, String product, int entities) throws SQLException {
+        if (!product.toLowerCase(java.util.Locale.ROOT).contains("h2") || entities < MIN_ENTITIES) {
+            return false;
+        }
+        // About 30 search rows per entity: rebuild only when the load at least doubles the table.
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM catalog_search")) {
+            rs.next();
+            return rs.getLong(1) < entities * 30L;
+        }
+    }
+
+    static void drop(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX IF EXISTS catalog_search_key_value");
+            st.execute("DROP INDEX IF EXISTS catalog_search_entity");
+        }
+    }
+
+    static void ensure(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX IF NOT EXISTS catalog_search_key_value ON catalog_search (skey, svalue, sorig)");
+            st.execute("CREATE INDEX IF NOT EXISTS catalog_search_entity ON catalog_search (entity_uid)");
+        }
+    }
+}
