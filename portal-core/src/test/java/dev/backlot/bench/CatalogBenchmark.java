@@ -44,7 +44,8 @@ public final class CatalogBenchmark {
         }
         JsonNode manifest = new ObjectMapper().readTree(corpus.resolve("manifest.json").toFile());
         String configured = System.getProperty("bench.db", "");
-        String url = configured.isBlank() ? "jdbc:h2:file:" + work.resolve("db-" + n + "-" + System.nanoTime()) : configured;
+        Path h2File = work.resolve("db-" + n + "-" + System.nanoTime());
+        String url = configured.isBlank() ? "jdbc:h2:file:" + h2File : configured;
         String schema = null;
         if (url.startsWith("jdbc:postgresql:")) {
             // A schema of its own per run, dropped afterwards: the benchmark never touches other data.
@@ -75,6 +76,9 @@ public final class CatalogBenchmark {
                 latencies(catalog, manifest);
             }
         } finally {
+            // The database of a run is thrown away with it (a 10k run leaves a file of about 230 MB).
+            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
+            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
             if (schema != null) {
                 try (var c = java.sql.DriverManager.getConnection(configured, System.getProperty("bench.db.user"),
                         System.getProperty("bench.db.password"))) {

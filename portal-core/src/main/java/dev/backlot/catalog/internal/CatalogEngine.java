@@ -253,7 +253,56 @@ final class CatalogEngine implements AutoCloseable {
         Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
         boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         List<String> queued = new ArrayList<>();
-        int stitchedAtOnce = database.jdbc(c -> {
+        // A bulk load into H2 writes its relations without their indexes and builds them once
+        // before stitching (see SearchIndexes). The DDL commits on its own, before the run.
+        boolean relationsBulk = database.jdbc(c -> SearchIndexes.worthRebuildingRelations(c, database.product(),
+                processed.size()));
+        if (relationsBulk) {
+            database.jdbc(c -> {
+                SearchIndexes.dropRelations(c);
+                return null;
+            });
+        }
+        int stitchedAtOnce;
+        try {
+            stitchedAtOnce = storeAndStitchSmall(sourceKey, processed, errors, failedRefs, failedLocations, full, fresh,
+                    created, queued, postgres);
+        } finally {
+            if (relationsBulk) {
+                database.jdbc(c -> {
+                    SearchIndexes.ensureRelations(c);
+                    return null;
+                });
+            }
+        }
+        long storedAt = System.nanoTime();
+        int stitched = stitchedAtOnce + stitchQueued(queued, fresh, created);
+        if (stitched > 1000 && postgres) {
+            // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
+            database.jdbc(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
+                }
+                return null;
+            });
+        }
+        long done = System.nanoTime();
+        LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
+                + " and stitching %d ms (storing %d ms, stitching %d ms)", sourceName, processed.size(), errors.size(),
+                stitched, (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000,
+                (storedAt - processedAt) / 1_000_000, (done - storedAt) / 1_000_000));
+    }
+
+    /**
+     * Stores what a source emitted in one transaction and, when that touches one chunk at most,
+     * stitches it there too; otherwise queues the references to stitch into {@code queued}.
+     *
+     * @return how many entities were stitched in the transaction
+     */
+    private int storeAndStitchSmall(String sourceKey, Map<String, ProcessedEntity> processed, List<ProcessingError> errors,
+            Set<String> failedRefs, Set<String> failedLocations, boolean full, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created, List<String> queued, boolean postgres) {
+        return database.jdbc(c -> {
             Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
             Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
             List<ProcessedEntity> changed = new ArrayList<>();
@@ -295,20 +344,6 @@ final class CatalogEngine implements AutoCloseable {
             queued.addAll(new java.util.TreeSet<>(dirty));
             return 0;
         });
-        int stitched = stitchedAtOnce + stitchQueued(queued, fresh, created);
-        if (stitched > 1000 && postgres) {
-            // Fresh statistics after a bulk change, or the planner keeps estimating empty tables.
-            database.jdbc(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
-                }
-                return null;
-            });
-        }
-        long done = System.nanoTime();
-        LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
-                + " and stitching %d ms", sourceName, processed.size(), errors.size(), stitched,
-                (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000));
     }
 
     /**
@@ -332,10 +367,12 @@ final class CatalogEngine implements AutoCloseable {
             return stitchChunks(queued, fresh, created);
         } finally {
             if (rebuild) {
+                long from = System.nanoTime();
                 database.jdbc(c -> {
                     SearchIndexes.ensure(c);
                     return null;
                 });
+                LOG.fine(() -> "Search indexes rebuilt in " + (System.nanoTime() - from) / 1_000_000 + " ms");
             }
         }
     }

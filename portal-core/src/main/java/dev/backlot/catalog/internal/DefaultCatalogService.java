@@ -15,6 +15,7 @@ import dev.backlot.catalog.internal.read.CrawlResult;
 import dev.backlot.catalog.internal.read.Emitted;
 import dev.backlot.catalog.internal.read.LocationCrawler;
 import dev.backlot.catalog.internal.read.LocationRef;
+import dev.backlot.catalog.internal.read.ReadException;
 import dev.backlot.model.EntityRef;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
@@ -194,11 +195,11 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             throw new CatalogException(CatalogException.Reason.INPUT, e.getMessage());
         }
         Optional<CatalogLocation> existing = findLocation(ref.type(), ref.target());
-        CrawlResult crawl = crawler.crawl(ref);
-        crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
-            throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.message());
-        });
         if (dryRun) {
+            CrawlResult crawl = crawler.crawl(ref);
+            crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
+                throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.message());
+            });
             List<Map<String, Object>> entities = new ArrayList<>();
             for (Emitted emitted : crawl.entities()) {
                 EntityPipeline.Outcome outcome = pipeline.process(emitted.entity(), emitted.location().toString());
@@ -212,6 +213,13 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         }
         if (existing.isPresent()) {
             throw new CatalogException(CatalogException.Reason.CONFLICT, "Location " + ref + " is already registered");
+        }
+        // Only the location itself must be readable now; the engine reads what it leads to, and
+        // reports problems there as processing errors.
+        try {
+            crawler.checkReadable(ref);
+        } catch (ReadException e) {
+            throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.getMessage());
         }
         CatalogLocation location = insertLocation(ref.type(), ref.target(), "api");
         engine.refresh(location);

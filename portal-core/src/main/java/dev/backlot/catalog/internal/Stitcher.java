@@ -144,7 +144,7 @@ final class Stitcher {
                 CatalogStore.NewRow newRow = created.get(row.getKey());
                 if (newRow == null) {
                     update.setString(1, Json.write(entity));
-                    update.setString(2, etagOf(entity));
+                    update.setString(2, etag(entity));
                     update.setString(3, uid);
                     update.addBatch();
                 } else {
@@ -159,7 +159,7 @@ final class Stitcher {
                     insert.setString(8, p.hash());
                     insert.setString(9, Json.write(p.entity()));
                     insert.setString(10, Json.write(entity));
-                    insert.setString(11, etagOf(entity));
+                    insert.setString(11, etag(entity));
                     insert.setLong(12, now);
                     insert.setString(13, p.parentColumn());
                     insert.addBatch();
@@ -208,6 +208,12 @@ final class Stitcher {
         // The etag is the hash of everything else, so it changes exactly when the entity does.
         metadata.put("etag", etagOf(entity));
         return entity;
+    }
+
+    /** The etag {@link #finalEntity} put into the entity's metadata. */
+    @SuppressWarnings("unchecked")
+    private static String etag(Map<String, Object> entity) {
+        return (String) ((Map<String, Object>) entity.get("metadata")).get("etag");
     }
 
     private static String etagOf(Map<String, Object> entity) {

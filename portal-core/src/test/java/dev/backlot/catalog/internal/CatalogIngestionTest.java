@@ -165,6 +165,20 @@ class CatalogIngestionTest {
     }
 
     @Test
+    void missingFileIsRefusedAtRegistrationWhileAnUnreadableTargetInsideIsAProcessingError() throws Exception {
+        assertThatThrownBy(() -> f.catalog.addLocation("file", f.root.resolve("nowhere/catalog-info.yaml").toString(), false))
+                .isInstanceOf(CatalogException.class).hasMessageContaining("Cannot read").hasMessageContaining("nowhere");
+        Path file = f.write("leads/catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\n"
+                + "metadata: {name: leads}\nspec: {targets: [./missing.yaml]}\n");
+
+        f.catalog.addLocation("file", file.toString(), false);
+        f.idle();
+
+        assertThat(f.catalog.locations()).hasSize(1);
+        assertThat(f.catalog.processingErrors()).anySatisfy(e -> assertThat(e.location()).contains("missing.yaml"));
+    }
+
+    @Test
     void fileTargetOutsideTheAllowedRootsIsRefusedWithTheReason() throws Exception {
         Path outside = Files.writeString(dir.resolve("outside.yaml"), component("sneaky", "team-a", null));
 

@@ -53,6 +53,24 @@ public final class LocationCrawler {
         this.fetcher = new PolicyFetcher(policy, http);
     }
 
+    /**
+     * Checks that a location itself can be read under the policy (a url answers, a file or folder
+     * exists inside the allowed roots and a file is readable), without parsing it or following
+     * anything: what registering a location needs before the engine reads it.
+     *
+     * @throws ReadException with the reason, as a crawl would report it for the root
+     */
+    public void checkReadable(LocationRef root) throws ReadException {
+        if (LocationRef.URL.equals(root.type())) {
+            fetcher.fetch(root);
+            return;
+        }
+        Path real = fetcher.checkFile(root.target());
+        if (!Files.isDirectory(real)) {
+            fetcher.readFile(real);
+        }
+    }
+
     /** Reads the root location and everything it leads to; see the class description. */
     public CrawlResult crawl(LocationRef root) {
         return crawl(root, null);
