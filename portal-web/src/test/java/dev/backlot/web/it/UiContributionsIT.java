@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backlot.web.it.uifixture.FixtureModel;
 import dev.backlot.web.it.uifixture.FixtureUiActivator;
-import java.io.ByteArrayOutputStream;
+import dev.backlot.web.plugins.TestJars;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -199,43 +193,15 @@ class UiContributionsIT {
     }
 
     /** The fixture bundle: {@link FixtureUiActivator}'s contributions and fragments whose text names the version. */
-    private static byte[] fixtureBundle(String version, String markup) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "dev.backlot.test.ui-fixture");
-        main.putValue("Bundle-Name", "UI fixture");
-        main.putValue("Bundle-Version", version);
-        main.putValue("Bundle-Activator", FixtureUiActivator.class.getName());
-        main.putValue("Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[0.2,1)\"");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            for (Class<?> type : List.of(FixtureUiActivator.class, FixtureUiActivator.FixtureContribution.class,
-                    FixtureModel.class)) {
-                String path = type.getName().replace('.', '/') + ".class";
-                jar.putNextEntry(new JarEntry(path));
-                try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
-                    in.transferTo(jar);
-                }
-                jar.closeEntry();
-            }
-            entry(jar, "ui/versioned.xhtml", fragment("<p id=\"versioned-markup\">" + markup + " from bundle #{model.version()}</p>"));
-            entry(jar, "ui/explodes.xhtml", fragment("<p>written before the failure</p><p>#{model.explode()}</p>"));
-            entry(jar, "ui/missing-property.xhtml", fragment("<p>#{model.noSuchProperty}</p>"));
-        }
-        return bytes.toByteArray();
-    }
-
-    private static String fragment(String body) {
-        return "<ui:composition xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ui=\"jakarta.faces.facelets\">" + body
-                + "</ui:composition>";
-    }
-
-    private static void entry(JarOutputStream jar, String name, String text) throws IOException {
-        jar.putNextEntry(new JarEntry(name));
-        jar.write(text.getBytes(StandardCharsets.UTF_8));
-        jar.closeEntry();
+    private static byte[] fixtureBundle(String version, String markup) {
+        return TestJars.withClasses(Map.of("Bundle-SymbolicName", "dev.backlot.test.ui-fixture", "Bundle-Name", "UI fixture",
+                "Bundle-Version", version, "Bundle-Activator", FixtureUiActivator.class.getName(),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[0.2,1)\""),
+                List.of(FixtureUiActivator.class, FixtureUiActivator.FixtureContribution.class, FixtureModel.class),
+                Map.of("ui/versioned.xhtml",
+                        TestJars.fragment("<p id=\"versioned-markup\">" + markup + " from bundle #{model.version()}</p>"),
+                        "ui/explodes.xhtml", TestJars.fragment("<p>written before the failure</p><p>#{model.explode()}</p>"),
+                        "ui/missing-property.xhtml", TestJars.fragment("<p>#{model.noSuchProperty}</p>")));
     }
 
     private static void eventually(Callable<Boolean> condition, String what) throws Exception {

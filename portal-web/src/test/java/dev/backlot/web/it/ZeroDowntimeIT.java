@@ -3,6 +3,7 @@ package dev.backlot.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backlot.web.it.zdfixture.ServingActivator;
+import dev.backlot.web.plugins.TestJars;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +63,7 @@ class ZeroDowntimeIT {
 
     /** The fixture bundle at {@code version}; its page and action name the version. */
     static byte[] servingBundle(String version) {
-        return TestJars.bundle(Map.of("Bundle-SymbolicName", BSN, "Bundle-Version", version,
+        return TestJars.withClasses(Map.of("Bundle-SymbolicName", BSN, "Bundle-Version", version,
                 "Bundle-Name", "Zero-downtime fixture", "Bundle-Activator", ServingActivator.class.getName(),
                 "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[0.2,1)\","
                         + "dev.backlot.spi.scaffolder;version=\"[0.1,1)\""),
