@@ -56,11 +56,7 @@ class AdminConsoleIT {
         browser = new Browser(work.resolve("chromium"));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
-        browser.open(portal.url("/login?next=/admin/plugins"));
-        browser.type("login:username", "admin");
-        browser.type("login:password", PASSWORD);
-        browser.find("[id='login:signIn']").click();
-        browser.find(".bl-user-name"); // signed in: the header shows the name
+        browser.signIn(portal.url("/login?next=/admin/plugins"), "admin", PASSWORD);
     }
 
     @AfterAll

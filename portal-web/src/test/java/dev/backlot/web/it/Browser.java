@@ -50,6 +50,15 @@ final class Browser implements AutoCloseable {
         return CHROMIUM.canExecute() && DRIVER.canExecute();
     }
 
+    /** Signs in through the form at {@code loginUrl} and waits until the header shows the user. */
+    void signIn(String loginUrl, String user, String password) {
+        open(loginUrl);
+        type("login:username", user);
+        type("login:password", password);
+        find("[id='login:signIn']").click();
+        find(".bl-user-name"); // signed in: the header shows the name
+    }
+
     void open(String url) {
         driver.get(url);
         waitForPage();

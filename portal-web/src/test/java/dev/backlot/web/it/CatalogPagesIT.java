@@ -43,11 +43,7 @@ class CatalogPagesIT {
         browser = new Browser(work.resolve("chromium"));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
         awaitCatalog("/api/catalog/entities/by-name/component/default/payment-service");
-        browser.open(portal.url("/login"));
-        browser.type("login:username", "admin");
-        browser.type("login:password", PASSWORD);
-        browser.find("[id='login:signIn']").click();
-        browser.find(".bl-user-name"); // signed in: the header shows the name
+        browser.signIn(portal.url("/login"), "admin", PASSWORD);
     }
 
     @AfterAll
