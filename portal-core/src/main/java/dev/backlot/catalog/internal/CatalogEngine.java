@@ -255,8 +255,8 @@ final class CatalogEngine implements AutoCloseable {
         List<String> queued = new ArrayList<>();
         // A bulk load into H2 writes its relations without their indexes and builds them once
         // before stitching (see SearchIndexes). The DDL commits on its own, before the run.
-        boolean relationsBulk = database.jdbc(c -> SearchIndexes.worthRebuildingRelations(c, database.product(),
-                processed.size()));
+        boolean relationsBulk = SearchIndexes.mayBeBulk(database.product(), processed.size())
+                && database.jdbc(c -> SearchIndexes.worthRebuildingRelations(c, database.product(), processed.size()));
         if (relationsBulk) {
             database.jdbc(c -> {
                 SearchIndexes.dropRelations(c);
@@ -356,7 +356,8 @@ final class CatalogEngine implements AutoCloseable {
         if (queued.isEmpty()) {
             return 0;
         }
-        boolean rebuild = database.jdbc(c -> SearchIndexes.worthRebuilding(c, database.product(), created.size()));
+        boolean rebuild = SearchIndexes.mayBeBulk(database.product(), created.size())
+                && database.jdbc(c -> SearchIndexes.worthRebuilding(c, database.product(), created.size()));
         if (rebuild) {
             database.jdbc(c -> {
                 SearchIndexes.drop(c);

@@ -25,6 +25,11 @@ final class SearchIndexes {
     private SearchIndexes() {
     }
 
+    /** Whether a load of this many entities into this database could be a bulk load at all; no query. */
+    static boolean mayBeBulk(String product, int entities) {
+        return entities >= MIN_ENTITIES && product.toLowerCase(java.util.Locale.ROOT).contains("h2");
+    }
+
     /** Whether a load that stitches {@code entities} should take the indexes down first. */
     static boolean worthRebuilding(Connection c, String product, int entities) throws SQLException {
         if (!product.toLowerCase(java.util.Locale.ROOT).contains("h2") || entities < MIN_ENTITIES) {
