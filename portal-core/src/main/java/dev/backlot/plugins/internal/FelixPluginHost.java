@@ -66,7 +66,8 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
 
     private final Path cacheDir;
     private final String exports;
-    private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ServiceTracker<Object, LazyServices.Held>> trackers = new ConcurrentHashMap<>();
+    private volatile LazyServices lazy;
     /** Why a location is not active, by location; cleared when it starts or goes away. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final GuardedPluginCalls calls = new GuardedPluginCalls();
@@ -106,8 +107,10 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
                 bundle.start();
             }
         }
+        lazy = new LazyServices(framework.getBundleContext());
         for (Class<?> type : EXTENSION_TYPES) {
-            ServiceTracker<?, ?> tracker = new ServiceTracker<>(framework.getBundleContext(), type.getName(), null);
+            ServiceTracker<Object, LazyServices.Held> tracker = new ServiceTracker<>(framework.getBundleContext(),
+                    type.getName(), lazy);
             tracker.open();
             trackers.put(type, tracker);
         }
@@ -219,7 +222,7 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     @Override
     @SuppressWarnings("unchecked")
     public <S> List<Extension<S>> extensions(Class<S> type) {
-        ServiceTracker<?, ?> tracker = trackers.get(type);
+        ServiceTracker<Object, LazyServices.Held> tracker = trackers.get(type);
         if (tracker == null) {
             throw new IllegalArgumentException(type.getName() + " is not a portal extension interface");
         }
@@ -236,7 +239,8 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
             if (owner == null || hiddenNow.contains(owner.getBundleId())) {
                 continue;
             }
-            Object service = ((ServiceTracker<Object, Object>) tracker).getService((ServiceReference<Object>) ref);
+            LazyServices.Held held = tracker.getService((ServiceReference<Object>) ref);
+            Object service = held == null ? null : lazy.service(held);
             Bundle bundle = ref.getBundle();
             if (service != null && bundle != null) {
                 Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
