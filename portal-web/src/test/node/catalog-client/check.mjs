@@ -30,6 +30,27 @@ out.queryFirst = { names: first.items.map(e => e.metadata.name), total: first.to
 const second = await client.queryEntities({ cursor: first.pageInfo.nextCursor, limit: 2 });
 out.querySecond = { names: second.items.map(e => e.metadata.name), hasPrev: !!second.pageInfo.prevCursor };
 
+// Predicate queries (POST by-query): the client sends the follow-up cursor to POST as well.
+const javaComponents = { kind: 'Component', 'metadata.tags': { $contains: 'java' } };
+const p1 = await client.queryEntities({ query: javaComponents, limit: 2, orderFields: { field: 'metadata.name', order: 'asc' } });
+out.predicateFirst = { names: p1.items.map(e => e.metadata.name), total: p1.totalItems, hasNext: !!p1.pageInfo.nextCursor };
+const p2 = await client.queryEntities({ cursor: p1.pageInfo.nextCursor, limit: 2 });
+out.predicateSecond = { names: p2.items.map(e => e.metadata.name), hasNext: !!p2.pageInfo.nextCursor, hasPrev: !!p2.pageInfo.prevCursor };
+out.predicateWithFilter = names((await client.queryEntities({ filter: { kind: 'API' }, query: { 'spec.lifecycle': 'production' } })).items);
+const streamed = [];
+let pages = 0;
+for await (const page of client.streamEntities({ query: { kind: 'Component' }, pageSize: 2 })) {
+  pages += 1;
+  streamed.push(...page.map(e => e.metadata.name));
+}
+out.predicateStream = { names: streamed.sort(), pages };
+const predicateFacets = await client.getEntityFacets({ facets: ['spec.lifecycle'], query: { kind: 'Component', 'spec.owner': 'payments' } });
+out.predicateFacets = Object.fromEntries(predicateFacets.facets['spec.lifecycle'].map(x => [x.value, x.count]));
+out.predicateByRefs = (await client.getEntitiesByRefs({
+  entityRefs: ['component:default/checkout-web', 'component:default/fraud-check', 'api:default/payments-api'],
+  query: { 'spec.lifecycle': 'production' },
+})).items.map(e => (e ? e.metadata.name : null));
+
 const facets = await client.getEntityFacets({ facets: ['kind', 'spec.lifecycle'] });
 out.facets = Object.fromEntries(Object.entries(facets.facets).map(([k, v]) => [k, Object.fromEntries(v.map(x => [x.value, x.count]))]));
 

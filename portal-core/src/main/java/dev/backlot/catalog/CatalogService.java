@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public interface CatalogService {
 
-    /** The entities matching {@code query}, in its order and window. */
+    /**
+     * The entities matching {@code query}, in its order and window.
+     *
+     * @throws IllegalArgumentException for a {@code $contains} the catalog cannot match (see {@link EntityPredicate})
+     */
     List<Map<String, Object>> entities(EntityQuery query);
 
     /** How many entities match the query's filter and text term (ignoring its window). */
@@ -37,7 +41,17 @@ public interface CatalogService {
      * The entities for these references, in request order; an element is {@code null} where the
      * reference names no entity (or is malformed).
      */
-    List<Map<String, Object>> entitiesByRefs(List<String> refs);
+    default List<Map<String, Object>> entitiesByRefs(List<String> refs) {
+        return entitiesByRefs(refs, EntityPredicate.ALL);
+    }
+
+    /**
+     * The entities for these references that match {@code predicate}, in request order; an element
+     * is {@code null} where the reference names no entity, is malformed, or its entity does not match.
+     *
+     * @throws IllegalArgumentException for a {@code $contains} the catalog cannot match (see {@link EntityPredicate})
+     */
+    List<Map<String, Object>> entitiesByRefs(List<String> refs, EntityPredicate predicate);
 
     /**
      * Removes an entity; a source that still emits it brings it back at its next read.
@@ -48,6 +62,13 @@ public interface CatalogService {
 
     /** Counts of each value of each facet (a dot path such as {@code spec.type}) among matching entities. */
     Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter);
+
+    /**
+     * Counts of each value of each facet among the entities matching a predicate.
+     *
+     * @throws IllegalArgumentException for a {@code $contains} the catalog cannot match (see {@link EntityPredicate})
+     */
+    Map<String, List<FacetValue>> facets(List<String> facets, EntityPredicate predicate);
 
     List<CatalogLocation> locations();
 

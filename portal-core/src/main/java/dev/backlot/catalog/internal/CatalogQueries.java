@@ -3,6 +3,7 @@ package dev.backlot.catalog.internal;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
 import dev.backlot.catalog.ProcessingError;
@@ -36,7 +37,7 @@ final class CatalogQueries {
      */
     List<Map<String, Object>> entities(EntityQuery query) {
         QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order())
-                .orderBy(query.order()).window(query);
+                .and(query.predicate()).orderBy(query.order()).window(query);
         return database.jdbc(c -> {
             List<String> uids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT e.uid FROM catalog_entity e" + q.sql)) {
@@ -66,7 +67,8 @@ final class CatalogQueries {
     }
 
     long count(EntityQuery query) {
-        QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order());
+        QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order())
+                .and(query.predicate());
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM catalog_entity e" + q.sql)) {
                 bind(ps, q.params);
@@ -87,13 +89,17 @@ final class CatalogQueries {
         return one("SELECT final_json FROM catalog_entity WHERE uid = ?", uid);
     }
 
-    Map<String, Map<String, Object>> byRefs(List<String> refs) {
+    /** The entities with these (canonical) references that match the predicate, by reference. */
+    Map<String, Map<String, Object>> byRefs(List<String> refs, EntityPredicate predicate) {
+        QuerySql matching = new QuerySql().where(EntityFilter.ALL, null, List.of(), List.of()).and(predicate);
         return database.jdbc(c -> {
             Map<String, Map<String, Object>> out = new LinkedHashMap<>();
             for (List<String> chunk : CatalogStore.chunks(refs)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref, final_json FROM catalog_entity"
-                        + " WHERE entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
-                    CatalogStore.bind(ps, chunk);
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.entity_ref, e.final_json FROM catalog_entity e"
+                        + matching.sql + " AND e.entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
+                    List<Object> params = new ArrayList<>(matching.params);
+                    params.addAll(chunk);
+                    bind(ps, params);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.put(rs.getString(1), Json.read(rs.getString(2)));
@@ -174,7 +180,7 @@ final class CatalogQueries {
     }
 
     /** All facets in one statement: one pass over the search index for every key asked. */
-    Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter) {
+    Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter, EntityPredicate predicate) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String facet : facets) {
@@ -184,16 +190,16 @@ final class CatalogQueries {
         if (byKey.isEmpty()) {
             return out;
         }
-        QuerySql where = new QuerySql().where(filter, null, List.of(), List.of());
-        String scope = filter.anyOf().isEmpty() ? ""
-                : " AND s.entity_uid IN (SELECT e.uid FROM catalog_entity e" + where.sql + ")";
+        QuerySql where = new QuerySql().where(filter, null, List.of(), List.of()).and(predicate);
+        boolean scoped = !filter.anyOf().isEmpty() || !EntityPredicate.ALL.equals(predicate);
+        String scope = !scoped ? "" : " AND s.entity_uid IN (SELECT e.uid FROM catalog_entity e" + where.sql + ")";
         database.jdbc(c -> {
             // Grouped by the lower-cased value (what filters match), shown as written.
             try (PreparedStatement ps = c.prepareStatement("SELECT s.skey, MIN(s.sorig), COUNT(*) FROM catalog_search s"
                     + " WHERE s.skey IN (" + QuerySql.placeholders(byKey.size()) + ") AND s.svalue IS NOT NULL" + scope
                     + " GROUP BY s.skey, s.svalue ORDER BY 1, 3 DESC, 2")) {
                 List<Object> params = new ArrayList<>(byKey.keySet());
-                if (!filter.anyOf().isEmpty()) {
+                if (scoped) {
                     params.addAll(where.params);
                 }
                 bind(ps, params);

@@ -5,6 +5,7 @@ import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
 import dev.backlot.catalog.ProcessingError;
@@ -139,7 +140,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
-    public List<Map<String, Object>> entitiesByRefs(List<String> refs) {
+    public List<Map<String, Object>> entitiesByRefs(List<String> refs, EntityPredicate predicate) {
         List<String> canonical = new ArrayList<>();
         for (String ref : refs) {
             try {
@@ -148,7 +149,8 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                 canonical.add(null);
             }
         }
-        Map<String, Map<String, Object>> found = queries.byRefs(canonical.stream().filter(r -> r != null).distinct().toList());
+        Map<String, Map<String, Object>> found = queries.byRefs(canonical.stream().filter(r -> r != null).distinct().toList(),
+                predicate);
         List<Map<String, Object>> out = new ArrayList<>();
         canonical.forEach(r -> out.add(r == null ? null : found.get(r)));
         return out;
@@ -167,7 +169,12 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
 
     @Override
     public Map<String, List<FacetValue>> facets(List<String> facets, EntityFilter filter) {
-        return queries.facets(facets, filter);
+        return queries.facets(facets, filter, EntityPredicate.ALL);
+    }
+
+    @Override
+    public Map<String, List<FacetValue>> facets(List<String> facets, EntityPredicate predicate) {
+        return queries.facets(facets, EntityFilter.ALL, predicate);
     }
 
     @Override

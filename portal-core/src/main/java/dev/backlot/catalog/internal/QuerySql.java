@@ -2,6 +2,7 @@ package dev.backlot.catalog.internal;
 
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
+import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,12 @@ final class QuerySql {
             params.addAll(c.values());
         }
         sql.append(')');
+    }
+
+    /** {@code AND <predicate>} after {@link #where}; see {@link PredicateSql}. */
+    QuerySql and(EntityPredicate predicate) {
+        new PredicateSql(sql, params).and(predicate);
+        return this;
     }
 
     /** {@code ORDER BY ...}, ties broken by reference so that paging is stable. */

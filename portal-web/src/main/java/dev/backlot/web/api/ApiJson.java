@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,5 +75,24 @@ final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** A body field that must be a non-negative integer, or {@code otherwise} when absent. @throws IllegalArgumentException naming it */
+    static int count(Object value, String name, int otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (!(value instanceof Integer n) || n < 0) {
+            throw new IllegalArgumentException(name + " must be a non-negative integer, was " + value);
+        }
+        return n;
+    }
+
+    /** A body field that must be a list of strings. @throws IllegalArgumentException naming it */
+    static List<String> strings(Object value, String name) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(s -> s instanceof String)) {
+            throw new IllegalArgumentException(name + " must be a list of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 }

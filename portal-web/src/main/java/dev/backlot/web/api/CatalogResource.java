@@ -6,7 +6,9 @@ import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
+import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
+import dev.backlot.catalog.FacetValue;
 import dev.backlot.web.PortalRuntime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * {@code /api/catalog}: Backstage's catalog API, same paths, parameters and JSON, so Backstage's
@@ -66,23 +69,57 @@ public class CatalogResource {
         EntityQuery query = new EntityQuery(EntityFilter.parse(at.filter()),
                 at.orderField() == null ? List.of() : at.orderField().stream().map(EntityOrder::parseSuffixed).toList(),
                 at.offset(), size, at.fullTextFilterTerm(), at.fullTextFilterFields());
-        List<String> projection = Fields.parse(fields);
-        List<Map<String, Object>> items = catalog().entities(query).stream().map(e -> Fields.project(e, projection)).toList();
-        long total = catalog().count(query);
+        return page(query, Fields.parse(fields), true, start -> withOffset(at, start).encode());
+    }
+
+    /**
+     * Backstage's predicate form of by-query: body {@code {query?, limit?, offset?, orderBy?,
+     * fullTextFilter?, fields?, totalItems?}}, or {@code {cursor, limit?, fields?}} for a further page.
+     * A read, open like the GET form.
+     */
+    @POST
+    @Path("entities/by-query")
+    @Consumes(MediaType.WILDCARD)
+    public Response byPredicate(String body) {
+        Map<String, Object> request = ApiJson.object(body);
+        PredicateQuery at = PredicateQuery.of(request);
+        int size = ApiJson.count(request.get("limit"), "limit", DEFAULT_PAGE);
+        List<String> projection = request.get("fields") == null ? List.of() : ApiJson.strings(request.get("fields"), "fields");
+        return page(at.toEntityQuery(size), projection, at.countTotal(), start -> at.at(start).encode());
+    }
+
+    /**
+     * One page of a by-query answer, {@code {items, totalItems, pageInfo: {nextCursor?, prevCursor?}}}.
+     * Without a count (Backstage's {@code totalItems: "exclude"}, reported as 0) one entity more than
+     * the page is read to know whether a next page exists.
+     */
+    private Response page(EntityQuery query, List<String> projection, boolean countTotal, IntFunction<String> cursorAt) {
+        int size = query.limit();
+        boolean probe = !countTotal && size < EntityQuery.MAX_LIMIT;
+        List<Map<String, Object>> found = catalog().entities(!probe ? query : new EntityQuery(query.filter(), query.order(),
+                query.offset(), size + 1, query.fullTextTerm(), query.fullTextFields(), query.predicate()));
+        long total = probe ? 0 : catalog().count(query);
+        boolean more = probe ? found.size() > size : query.offset() + found.size() < total;
+        List<Map<String, Object>> items = found.stream().limit(size).map(e -> Fields.project(e, projection)).toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();
-        if (at.offset() + items.size() < total && !items.isEmpty()) {
-            pageInfo.put("nextCursor", withOffset(at, at.offset() + items.size()).encode());
+        if (more && !items.isEmpty()) {
+            pageInfo.put("nextCursor", cursorAt.apply(query.offset() + items.size()));
         }
-        if (at.offset() > 0) {
-            pageInfo.put("prevCursor", withOffset(at, Math.max(0, at.offset() - size)).encode());
+        if (query.offset() > 0) {
+            pageInfo.put("prevCursor", cursorAt.apply(Math.max(0, query.offset() - size)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
-        body.put("totalItems", total);
+        body.put("totalItems", countTotal ? total : 0);
         body.put("pageInfo", pageInfo);
         return ApiJson.ok(body);
     }
 
+    /**
+     * Body {@code {entityRefs, fields?, query?}}: the entities in request order, {@code null} for a
+     * reference that names none or whose entity does not match the predicate {@code query} and the
+     * {@code filter} parameters. A read, open like the GET calls.
+     */
     @POST
     @Path("entities/by-refs")
     @Consumes(MediaType.WILDCARD)
@@ -93,7 +130,9 @@ public class CatalogResource {
         }
         List<String> projection = request.get("fields") instanceof List<?> f
                 ? f.stream().map(String::valueOf).toList() : List.of();
-        List<Map<String, Object>> found = catalog().entitiesByRefs(refs.stream().map(String.class::cast).toList());
+        EntityPredicate matching = EntityPredicate.and(EntityPredicate.of(EntityFilter.parse(filter)),
+                EntityPredicate.parse(request.get("query")));
+        List<Map<String, Object>> found = catalog().entitiesByRefs(refs.stream().map(String.class::cast).toList(), matching);
         List<Object> items = new ArrayList<>();
         found.forEach(e -> items.add(e == null ? null : Fields.project(e, projection)));
         return ApiJson.ok(Map.of("items", items));
@@ -137,8 +176,22 @@ public class CatalogResource {
     @GET
     @Path("entity-facets")
     public Response facets(@QueryParam("facet") List<String> facets, @QueryParam("filter") List<String> filter) {
+        return facets(catalog().facets(facets, EntityFilter.parse(filter)));
+    }
+
+    /** Backstage's predicate form: body {@code {facets: [...], query?}}. A read, open like the GET form. */
+    @POST
+    @Path("entity-facets")
+    @Consumes(MediaType.WILDCARD)
+    public Response facetsByPredicate(String body) {
+        Map<String, Object> request = ApiJson.object(body);
+        List<String> facets = ApiJson.strings(request.get("facets"), "facets");
+        return facets(catalog().facets(facets, EntityPredicate.parse(request.get("query"))));
+    }
+
+    private static Response facets(Map<String, List<FacetValue>> facets) {
         Map<String, Object> out = new LinkedHashMap<>();
-        catalog().facets(facets, EntityFilter.parse(filter)).forEach((facet, values) -> out.put(facet,
+        facets.forEach((facet, values) -> out.put(facet,
                 values.stream().map(v -> ApiJson.ordered("value", v.value(), "count", v.count())).toList()));
         return ApiJson.ok(Map.of("facets", out));
     }

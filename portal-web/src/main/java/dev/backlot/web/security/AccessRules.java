@@ -1,13 +1,16 @@
 package dev.backlot.web.security;
 
 import dev.backlot.security.Caller;
+import java.util.Set;
 
 /**
  * Who may call which path, as a pure function so it can be tested without a server.
  *
  * <ul>
  * <li>{@code /api/admin/*} and {@code /admin/*}: the admin role;</li>
- * <li>any other {@code /api/*} write (not GET, HEAD or OPTIONS): any signed-in caller;</li>
+ * <li>any other {@code /api/*} write (not GET, HEAD or OPTIONS): any signed-in caller; the catalog's
+ *     POST queries ({@code entities/by-query}, {@code entities/by-refs}, {@code entity-facets}) are
+ *     reads that take a body, as in Backstage, and are open like the GET ones;</li>
  * <li>everything else: anyone (reading the portal needs no sign-in).</li>
  * </ul>
  */
@@ -21,6 +24,10 @@ public final class AccessRules {
         /** A caller without the needed role: 403. */
         FORBIDDEN
     }
+
+    /** POST calls that only read: their parameters are too large or too structured for a query string. */
+    private static final Set<String> POST_READS = Set.of("/api/catalog/entities/by-query",
+            "/api/catalog/entities/by-refs", "/api/catalog/entity-facets");
 
     private AccessRules() {
     }
@@ -36,11 +43,16 @@ public final class AccessRules {
         if (adminArea) {
             return caller == null ? Decision.SIGN_IN : caller.hasRole(Caller.ADMIN) ? Decision.ALLOW : Decision.FORBIDDEN;
         }
-        boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-        if (under(p, "/api") && write && caller == null) {
+        if (under(p, "/api") && !isRead(p, method) && caller == null) {
             return Decision.SIGN_IN;
         }
         return Decision.ALLOW;
+    }
+
+    /** Whether the call only reads: GET, HEAD, OPTIONS, or one of the catalog's POST queries. */
+    public static boolean isRead(String path, String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+                || "POST".equals(method) && POST_READS.contains(normalise(path));
     }
 
     /** Whether the path belongs to the JSON API (and so gets JSON errors, never a page). */

@@ -82,16 +82,11 @@ public class AuthFilter extends HttpFilter {
             case ALLOW -> {
             }
         }
-        if (api && !byToken && caller != null && isWrite(request) && !sameOrigin(request)) {
+        if (api && !byToken && caller != null && !AccessRules.isRead(path, request.getMethod()) && !sameOrigin(request)) {
             json(request, response, 403, "NotAllowedError", "Cross-origin writes with a session cookie are refused");
             return;
         }
         chain.doFilter(caller == null ? request : new CallerRequest(request, caller), response);
-    }
-
-    private static boolean isWrite(HttpServletRequest request) {
-        String m = request.getMethod();
-        return !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m));
     }
 
     /** Origin (or, failing that, Referer) must name this host; a request with neither is not from a browser form. */

@@ -288,6 +288,99 @@ class PortalApiIT {
         }
     }
 
+    // --- catalog predicate queries (POST by-query, entity-facets, by-refs) ---
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return send("POST", path, null, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static JsonObject object(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static java.util.List<String> names(JsonObject page) {
+        return page.getJsonArray("items").stream()
+                .map(e -> e.asJsonObject().getJsonObject("metadata").getString("name")).toList();
+    }
+
+    @Test
+    void predicateQueryPagesThroughItsCursorWithoutSigningIn() throws Exception {
+        awaitOk("/api/catalog/entities/by-name/component/default/payment-service");
+        String query = "{\"query\": {\"kind\": \"Component\", \"metadata.tags\": {\"$contains\": \"java\"}}, \"limit\": 2,"
+                + " \"orderBy\": [{\"field\": \"metadata.name\", \"order\": \"desc\"}], \"fields\": [\"metadata.name\"]}";
+
+        var first = postJson("/api/catalog/entities/by-query", query);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonObject page1 = object(first.body());
+        assertThat(names(page1)).containsExactly("payment-service", "money-lib");
+        assertThat(page1.getInt("totalItems")).isEqualTo(3);
+        assertThat(page1.getJsonArray("items").getJsonObject(0).keySet()).containsExactly("metadata");
+        String next = page1.getJsonObject("pageInfo").getString("nextCursor");
+        // Backstage's client sends a cursor to the POST endpoint when it decodes (atob) to JSON with a query.
+        assertThat(object(new String(java.util.Base64.getDecoder().decode(next))).containsKey("query")).isTrue();
+
+        JsonObject page2 = object(postJson("/api/catalog/entities/by-query", "{\"cursor\": \"" + next + "\", \"limit\": 2}").body());
+        assertThat(names(page2)).containsExactly("backlot");
+        assertThat(page2.getInt("totalItems")).isEqualTo(3);
+        assertThat(page2.getJsonObject("pageInfo").containsKey("nextCursor")).isFalse();
+        JsonObject back = object(postJson("/api/catalog/entities/by-query",
+                "{\"cursor\": \"" + page2.getJsonObject("pageInfo").getString("prevCursor") + "\", \"limit\": 2}").body());
+        assertThat(names(back)).containsExactly("payment-service", "money-lib");
+
+        JsonObject uncounted = object(postJson("/api/catalog/entities/by-query", query.replace("\"limit\": 2,",
+                "\"limit\": 2, \"totalItems\": \"exclude\",")).body());
+        assertThat(uncounted.getInt("totalItems")).isZero();
+        assertThat(uncounted.getJsonObject("pageInfo").containsKey("nextCursor")).isTrue();
+    }
+
+    @Test
+    void predicateFacetsAndByRefsAnswerWithoutSigningIn() throws Exception {
+        awaitOk("/api/catalog/entities/by-name/component/default/payment-service");
+
+        var facets = postJson("/api/catalog/entity-facets",
+                "{\"facets\": [\"spec.lifecycle\"], \"query\": {\"kind\": \"component\", \"spec.owner\": \"payments\"}}");
+        var refs = postJson("/api/catalog/entities/by-refs", "{\"entityRefs\": [\"component:default/fraud-check\","
+                + " \"component:default/payment-service\", \"api:default/fraud-api\"],"
+                + " \"query\": {\"$not\": {\"spec.lifecycle\": \"experimental\"}}, \"fields\": [\"metadata.name\"]}");
+        var refsFiltered = send("POST", "/api/catalog/entities/by-refs?filter=kind=api", null, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"entityRefs\": [\"component:default/payment-service\", \"api:default/fraud-api\"]}"));
+
+        assertThat(facets.statusCode()).as(facets.body()).isEqualTo(200);
+        assertThat(facets.body()).contains("\"spec.lifecycle\":[{\"value\":\"production\",\"count\":2},"
+                + "{\"value\":\"experimental\",\"count\":1}]");
+        assertThat(refs.statusCode()).as(refs.body()).isEqualTo(200);
+        assertThat(refs.body()).isEqualTo("{\"items\":[null,{\"metadata\":{\"name\":\"payment-service\"}},null]}");
+        assertThat(object(refsFiltered.body()).getJsonArray("items").get(0)).isEqualTo(jakarta.json.JsonValue.NULL);
+        assertThat(object(refsFiltered.body()).getJsonArray("items").getJsonObject(1).getJsonObject("metadata")
+                .getString("name")).isEqualTo("fraud-api");
+    }
+
+    @Test
+    void badPredicatesAreRefusedWithWhatAndWhere() throws Exception {
+        assertError(postJson("/api/catalog/entities/by-query", "{\"query\": {\"$all\": [{\"spec.type\": {\"$regex\": \"^s\"}}]}}"),
+                400, "InputError", "Unknown operator '$regex' at query.$all[0][\\\"spec.type\\\"]");
+        assertError(postJson("/api/catalog/entities/by-query", "{\"query\": {\"metadata.links\": {\"$contains\":"
+                + " {\"url\": \"x\", \"title\": \"y\"}}}}"), 400, "InputError", "$contains on 'metadata.links'");
+        assertError(postJson("/api/catalog/entities/by-query", "{\"query\": \"component\"}"), 400, "InputError",
+                "query must be a predicate object");
+        assertError(postJson("/api/catalog/entities/by-query", "{\"orderBy\": [{\"field\": \"metadata.name\", \"order\": \"up\"}]}"),
+                400, "InputError", "orderBy[0].order must be asc or desc");
+        String getCursor = object(get("/api/catalog/entities/by-query?filter=kind=component&limit=1", null).body())
+                .getJsonObject("pageInfo").getString("nextCursor");
+        assertError(postJson("/api/catalog/entities/by-query", "{\"cursor\": \"" + getCursor + "\"}"), 400, "InputError",
+                "belongs to GET /entities/by-query");
+        assertError(postJson("/api/catalog/entities/by-query", "{\"cursor\": \"not a cursor\"}"), 400, "InputError",
+                "Malformed cursor");
+        assertError(postJson("/api/catalog/entity-facets", "{\"facets\": [\"kind\"], \"query\": {\"kind\": null}}"), 400,
+                "InputError", "null equals nothing");
+        assertError(postJson("/api/catalog/entity-facets", "{\"query\": {}}"), 400, "InputError", "facets must be a list");
+        assertError(postJson("/api/catalog/entities/by-refs", "{\"entityRefs\": [], \"query\": {\"$nor\": []}}"), 400,
+                "InputError", "Unknown operator '$nor'");
+    }
+
     // --- scaffolder actions (served by plugins) ---
 
     @Test

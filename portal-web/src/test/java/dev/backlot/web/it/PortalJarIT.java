@@ -175,6 +175,17 @@ class PortalJarIT {
         assertThat(out.getJsonObject("querySecond").getJsonArray("names")).hasSize(2);
         assertThat(out.getJsonObject("querySecond").getBoolean("hasPrev")).isTrue();
         assertThat(out.getJsonObject("facets").getJsonObject("kind").getInt("Component")).isGreaterThanOrEqualTo(5);
+        // predicate queries (POST by-query, POST entity-facets, by-refs with a query), as 1.16.4 sends them
+        assertThat(out.getJsonObject("predicateFirst").toString())
+                .isEqualTo("{\"names\":[\"backlot\",\"money-lib\"],\"total\":3,\"hasNext\":true}");
+        assertThat(out.getJsonObject("predicateSecond").toString())
+                .isEqualTo("{\"names\":[\"payment-service\"],\"hasNext\":false,\"hasPrev\":true}");
+        assertThat(out.getJsonArray("predicateWithFilter").toString()).isEqualTo("[\"payments-api\"]");
+        assertThat(out.getJsonObject("predicateStream").getJsonArray("names")).hasSize(
+                out.getJsonObject("facets").getJsonObject("kind").getInt("Component"));
+        assertThat(out.getJsonObject("predicateStream").getInt("pages")).isGreaterThanOrEqualTo(3);
+        assertThat(out.getJsonObject("predicateFacets").toString()).isEqualTo("{\"production\":2,\"experimental\":1}");
+        assertThat(out.getJsonArray("predicateByRefs").toString()).isEqualTo("[\"checkout-web\",null,\"payments-api\"]");
         assertThat(out.getInt("locations")).isGreaterThanOrEqualTo(1);
         assertThat(out.getString("locationByEntity")).isEqualTo("file");
         assertThat(out.getJsonObject("validate").getBoolean("valid")).isTrue();

@@ -44,6 +44,19 @@ class AccessRulesTest {
     }
 
     @Test
+    void catalogQueriesSentAsPostAreReadsOpenToAnyone() {
+        for (String path : new String[] {"/api/catalog/entities/by-query", "/api/catalog/entities/by-refs",
+                "/api/catalog/entity-facets", "/api//catalog/entities/by-query/"}) {
+            assertThat(AccessRules.decide(path, "POST", null)).as(path).isEqualTo(ALLOW);
+            assertThat(AccessRules.isRead(path, "POST")).as(path).isTrue();
+        }
+        assertThat(AccessRules.decide("/api/catalog/entities/by-query", "DELETE", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.decide("/api/catalog/entities/by-query/x", "POST", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.decide("/api/catalog/refresh", "POST", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.isRead("/api/catalog/locations", "POST")).isFalse();
+    }
+
+    @Test
     void pagesAreOpenToReaders() {
         assertThat(AccessRules.decide("/", "GET", null)).isEqualTo(ALLOW);
         assertThat(AccessRules.decide("/catalog", "GET", null)).isEqualTo(ALLOW);
