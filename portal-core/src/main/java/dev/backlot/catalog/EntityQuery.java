@@ -6,7 +6,7 @@ import java.util.List;
  * What to list: a filter, an order, a window, an optional text filter and an optional predicate.
  *
  * @param filter which entities, in the {@code filter} parameter's syntax
- * @param order sort keys; ties are broken by entity reference
+ * @param order sort keys; ties are broken by kind, then namespace, then name
  * @param offset how many to skip
  * @param limit at most how many to return
  * @param fullTextTerm case-insensitive substring to look for, or {@code null}

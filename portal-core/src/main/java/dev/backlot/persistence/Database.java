@@ -19,7 +19,8 @@ import org.flywaydb.core.Flyway;
  * <p>The application opens the database itself (rather than having the server deploy a persistence
  * unit) so that a database that is down shows up in readiness instead of failing the deployment,
  * and so that the same code runs in plain tests. Migrations live in {@code db/migration} and are
- * written in SQL that both H2 and PostgreSQL accept.
+ * written in SQL that both H2 and PostgreSQL accept; the few that only PostgreSQL understands live in
+ * {@code db/vendor/postgresql}.
  *
  * <p>Each {@link #transaction} call runs in its own resource-local transaction: committed when the
  * function returns, rolled back when it throws.
@@ -80,20 +81,21 @@ public final class Database implements AutoCloseable {
             pool.setConnectionTimeout(10_000);
             dataSource = new HikariDataSource(pool);
 
-            var result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
             String product;
             try (var connection = dataSource.getConnection()) {
                 product = connection.getMetaData().getDatabaseProductName();
             }
+            var result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(migrationLocations(product))
+                    .load()
+                    .migrate();
             var unit = new PortalPersistenceUnit(dataSource, entityClasses, Database.class.getClassLoader());
             EntityManagerFactory factory = new PersistenceProvider()
                     .createContainerEntityManagerFactory(unit, PortalPersistenceUnit.properties(product));
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).load().info().current()
+                    : Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
+                            .locations(migrationLocations(product)).load().info().current()
                             .getVersion().getVersion();
             return new Database(dataSource, factory, product, version);
         } catch (RuntimeException | java.sql.SQLException e) {
@@ -151,6 +153,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on a connection outside any transaction, each statement committing on its
+     * own: for what PostgreSQL refuses inside a transaction, such as {@code VACUUM}.
+     */
+    public <T> T autocommit(SqlWork<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.apply(connection);
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException("Database work failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Work on a JDBC connection. */
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -160,6 +175,17 @@ public final class Database implements AutoCloseable {
     /** The database product, e.g. {@code H2} or {@code PostgreSQL}. */
     public String product() {
         return product;
+    }
+
+    /**
+     * Where the migrations are: {@code db/migration} for every database, plus
+     * {@code db/vendor/postgresql} on PostgreSQL for what only it understands (planner statistics).
+     * Version numbers are shared: a vendor migration takes a number no common one uses.
+     */
+    static String[] migrationLocations(String product) {
+        return product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                : new String[] {"classpath:db/migration"};
     }
 
     /** The version of the newest migration applied, e.g. {@code 1}. */

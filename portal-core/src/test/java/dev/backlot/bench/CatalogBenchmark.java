@@ -76,10 +76,16 @@ public final class CatalogBenchmark {
                 latencies(catalog, manifest);
             }
         } finally {
-            // The database of a run is thrown away with it (a 10k run leaves a file of about 230 MB).
-            Files.deleteIfExists(Path.of(h2File + ".mv.db"));
-            Files.deleteIfExists(Path.of(h2File + ".trace.db"));
-            if (schema != null) {
+            // The database of a run is thrown away with it (a 10k run leaves a file of about 230 MB),
+            // unless -Dbench.keep=true asks to keep it for a look at query plans.
+            boolean keep = Boolean.getBoolean("bench.keep");
+            if (keep) {
+                System.out.printf("[bench] database kept: %s%n", schema != null ? "schema " + schema : h2File);
+            } else {
+                Files.deleteIfExists(Path.of(h2File + ".mv.db"));
+                Files.deleteIfExists(Path.of(h2File + ".trace.db"));
+            }
+            if (schema != null && !keep) {
                 try (var c = java.sql.DriverManager.getConnection(configured, System.getProperty("bench.db.user"),
                         System.getProperty("bench.db.password"))) {
                     c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
@@ -166,21 +172,27 @@ public final class CatalogBenchmark {
                 i -> catalog.facets(List.of("kind", "spec.type", "spec.lifecycle", "spec.owner"), EntityFilter.ALL));
     }
 
+    /** Calls {@code call} up to {@code count} times (at most about 30 s of calls) and prints percentiles. */
     private static void measure(String name, int count, IntConsumer call) {
-        for (int i = 0; i < Math.min(200, count); i++) {
+        long budget = System.nanoTime() + 30_000_000_000L;
+        for (int i = 0; i < Math.min(200, count) && System.nanoTime() < budget; i++) {
             call.accept(i); // warm up
         }
+        budget = System.nanoTime() + 30_000_000_000L;
         long[] nanos = new long[count];
+        int done = 0;
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        while (done < count && (done < 20 || System.nanoTime() < budget)) {
             long t = System.nanoTime();
-            call.accept(i);
-            nanos[i] = System.nanoTime() - t;
+            call.accept(done);
+            nanos[done++] = System.nanoTime() - t;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        System.out.printf("[bench] %-58s p50 %7.2f ms  p99 %7.2f ms  %8.0f req/s (1 thread)%n", name,
-                nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, count / seconds);
+        long[] taken = Arrays.copyOf(nanos, done);
+        Arrays.sort(taken);
+        System.out.printf("[bench] %-58s p50 %7.2f ms  p99 %7.2f ms  %8.0f req/s (1 thread%s)%n", name,
+                taken[done / 2] / 1e6, taken[(int) (done * 0.99)] / 1e6, done / seconds,
+                done < count ? ", " + done + " calls" : "");
     }
 
     private static EntityQuery query(String filter, int offset, int limit) {

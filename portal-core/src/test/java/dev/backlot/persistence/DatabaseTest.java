@@ -58,6 +58,17 @@ class DatabaseTest {
         }
         try (Database db = Database.open(POSTGRES + "?currentSchema=" + schema, "postgres", null, ENTITIES)) {
             assertThat(db.product()).isEqualTo("PostgreSQL");
+            // The PostgreSQL-only migrations run there too: planner statistics on the search table.
+            assertThat(Integer.parseInt(db.schemaVersion())).isGreaterThan(Integer.parseInt(newestMigration()));
+            int statistics = db.jdbc(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM pg_statistic_ext s JOIN"
+                        + " pg_namespace n ON n.oid = s.stxnamespace WHERE s.stxname = 'catalog_search_key_value_stats'"
+                        + " AND n.nspname = '" + schema + "'")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(statistics).isEqualTo(1);
             String target = "pg-round-trip-" + schema;
             new JpaAuditLog(db).record(entry(target));
             assertThat(new JpaAuditLog(db).recent(5)).extracting(AuditEntry::target).containsExactly(target);

@@ -37,7 +37,7 @@ final class CatalogQueries {
      */
     List<Map<String, Object>> entities(EntityQuery query) {
         QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order())
-                .and(query.predicate()).orderBy(query.order()).window(query);
+                .and(query.predicate()).orderBy(query.order(), query.filter()).window(query);
         return database.jdbc(c -> {
             List<String> uids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT e.uid FROM catalog_entity e" + q.sql)) {

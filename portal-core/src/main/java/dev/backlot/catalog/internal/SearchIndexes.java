@@ -14,8 +14,8 @@ import java.sql.Statement;
  * row, and again at commit; building an index once over the loaded rows is several times cheaper.
  * Only a load that brings more rows than the table holds does it (a first load, a large new
  * location), so that the queries running meanwhile scan a small table. The definitions are those
- * of {@code V2__catalog.sql}; {@link #ensure} runs at every start too, so a portal stopped in the
- * middle of a load gets its indexes back.
+ * of {@code V2__catalog.sql} and {@code V6__catalog_ordered_reads.sql}; {@link #ensure} runs at
+ * every start too, so a portal stopped in the middle of a load gets its indexes back.
  */
 final class SearchIndexes {
 
@@ -80,7 +80,7 @@ final class SearchIndexes {
     static void ensure(Connection c) throws SQLException {
         ensureRelations(c);
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE INDEX IF NOT EXISTS catalog_search_key_value ON catalog_search (skey, svalue, sorig)");
+            st.execute("CREATE INDEX IF NOT EXISTS catalog_search_key_value ON catalog_search (skey, svalue, sorig, entity_uid)");
             st.execute("CREATE INDEX IF NOT EXISTS catalog_search_entity ON catalog_search (entity_uid)");
         }
     }

@@ -233,6 +233,57 @@ class CatalogIngestionTest {
         assertThat(facets.get("spec.owner")).contains(new FacetValue("team-a", 7), new FacetValue("team-b", 6));
     }
 
+    @Test
+    void listsAreOrderedByKindNamespaceAndNameAndPagesJoinUpWithOrWithoutAKindFilter() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        // "a" and "a-b" order differently as namespaces than inside a reference string ("a-b/" < "a/").
+        for (String namespace : List.of("a-b", "default", "a")) {
+            for (String name : List.of("zed", "svc", "api-like")) {
+                yaml.append("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ").append(name)
+                        .append(", namespace: ").append(namespace)
+                        .append("}\nspec: {type: service, lifecycle: production, owner: team-a}\n---\n");
+            }
+        }
+        yaml.append("apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: svc, namespace: a}\n"
+                + "spec: {type: grpc, lifecycle: production, owner: team-a, definition: x}\n");
+        f.catalog.addLocation("file", f.write("ordered/catalog-info.yaml", yaml.toString()).toString(), false);
+        f.idle();
+
+        EntityFilter components = EntityFilter.parse(List.of("kind=component"));
+        List<String> byRef = refs(f.catalog.entities(new EntityQuery(components, List.of(), 0, 100, null, List.of())));
+        assertThat(byRef).containsExactly("component:a/api-like", "component:a/svc", "component:a/zed",
+                "component:a-b/api-like", "component:a-b/svc", "component:a-b/zed",
+                "component:default/api-like", "component:default/svc", "component:default/zed");
+        List<String> byName = refs(f.catalog.entities(new EntityQuery(components,
+                List.of(new EntityOrder("metadata.name", true)), 0, 100, null, List.of())));
+        assertThat(byName).containsExactly("component:a/api-like", "component:a-b/api-like", "component:default/api-like",
+                "component:a/svc", "component:a-b/svc", "component:default/svc",
+                "component:a/zed", "component:a-b/zed", "component:default/zed");
+        // Pages of 2 join up into the same list, for a one-kind filter and for two kinds.
+        for (EntityFilter filter : List.of(components, EntityFilter.parse(List.of("kind=component", "kind=api")))) {
+            for (List<EntityOrder> order : List.of(List.<EntityOrder>of(), List.of(new EntityOrder("metadata.name", true)),
+                    List.of(new EntityOrder("metadata.name", false)))) {
+                List<String> all = refs(f.catalog.entities(new EntityQuery(filter, order, 0, 100, null, List.of())));
+                List<String> paged = new java.util.ArrayList<>();
+                for (int offset = 0; offset < all.size(); offset += 2) {
+                    paged.addAll(refs(f.catalog.entities(new EntityQuery(filter, order, offset, 2, null, List.of()))));
+                }
+                assertThat(paged).as("pages of %s ordered by %s", filter, order).isEqualTo(all);
+            }
+        }
+        assertThat(refs(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component", "kind=api")),
+                List.of(new EntityOrder("metadata.name", true)), 3, 2, null, List.of()))))
+                .containsExactly("api:a/svc", "component:a/svc");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> refs(List<Map<String, Object>> entities) {
+        return entities.stream().map(e -> {
+            Map<String, Object> metadata = (Map<String, Object>) e.get("metadata");
+            return (e.get("kind") + ":" + metadata.get("namespace") + "/" + metadata.get("name")).toLowerCase();
+        }).toList();
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> relations(Map<String, Object> entity) {
         return ((List<Map<String, Object>>) entity.get("relations")).stream()
