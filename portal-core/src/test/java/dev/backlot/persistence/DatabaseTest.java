@@ -69,6 +69,14 @@ class DatabaseTest {
                 }
             });
             assertThat(statistics).isEqualTo(1);
+            // Every connection plans with the actual values (see Database.open).
+            String planCache = db.jdbc(c -> {
+                try (var rs = c.createStatement().executeQuery("SHOW plan_cache_mode")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(planCache).isEqualTo("force_custom_plan");
             String target = "pg-round-trip-" + schema;
             new JpaAuditLog(db).record(entry(target));
             assertThat(new JpaAuditLog(db).recent(5)).extracting(AuditEntry::target).containsExactly(target);

@@ -253,10 +253,10 @@ final class CatalogEngine implements AutoCloseable {
         Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
         boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         List<String> queued = new ArrayList<>();
-        // A bulk load into H2 writes its relations without their indexes and builds them once
-        // before stitching (see SearchIndexes). The DDL commits on its own, before the run.
-        boolean relationsBulk = SearchIndexes.mayBeBulk(database.product(), processed.size())
-                && database.jdbc(c -> SearchIndexes.worthRebuildingRelations(c, database.product(), processed.size()));
+        // A bulk load writes its relations without their indexes and builds them once before
+        // stitching (see SearchIndexes). The DDL commits on its own, before the run.
+        boolean relationsBulk = SearchIndexes.mayBeBulk(processed.size())
+                && database.jdbc(c -> SearchIndexes.worthRebuildingRelations(c, processed.size()));
         if (relationsBulk) {
             database.jdbc(c -> {
                 SearchIndexes.dropRelations(c);
@@ -359,8 +359,8 @@ final class CatalogEngine implements AutoCloseable {
         if (queued.isEmpty()) {
             return 0;
         }
-        boolean rebuild = SearchIndexes.mayBeBulk(database.product(), created.size())
-                && database.jdbc(c -> SearchIndexes.worthRebuilding(c, database.product(), created.size()));
+        boolean rebuild = SearchIndexes.mayBeBulk(created.size())
+                && database.jdbc(c -> SearchIndexes.worthRebuilding(c, created.size()));
         if (rebuild) {
             database.jdbc(c -> {
                 SearchIndexes.drop(c);

@@ -24,8 +24,15 @@ final class StitchQueue {
 
     /** Queues references (in the caller's transaction); references already queued stay once. */
     static void add(Connection c, Collection<String> refs) throws SQLException {
-        for (List<String> chunk : CatalogStore.chunks(refs)) {
-            remove(c, chunk);
+        boolean empty;
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT entity_ref FROM catalog_stitch_queue FETCH FIRST 1 ROWS ONLY")) {
+            empty = !rs.next();
+        }
+        for (List<String> chunk : CatalogStore.chunks(new java.util.TreeSet<>(refs))) {
+            if (!empty) {
+                remove(c, chunk);
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_stitch_queue (entity_ref) VALUES (?)")) {
                 for (String ref : chunk) {
                     ps.setString(1, ref);
@@ -36,11 +43,23 @@ final class StitchQueue {
         }
     }
 
-    /** Takes references off the queue (in the caller's transaction). */
+    /**
+     * Takes references off the queue (in the caller's transaction). The range around them keeps the
+     * delete on the key's index even when the database's statistics still see an empty queue
+     * (a scan of the whole queue per chunk made a 100k load on PostgreSQL read 20 million rows).
+     */
     static void remove(Connection c, List<String> refs) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_stitch_queue WHERE entity_ref IN ("
-                + QuerySql.placeholders(refs.size()) + ")")) {
-            CatalogStore.bind(ps, refs);
+        if (refs.isEmpty()) {
+            return;
+        }
+        List<String> sorted = refs.stream().sorted().toList();
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_stitch_queue WHERE entity_ref >= ?"
+                + " AND entity_ref <= ? AND entity_ref IN (" + QuerySql.placeholders(refs.size()) + ")")) {
+            ps.setString(1, sorted.get(0));
+            ps.setString(2, sorted.get(sorted.size() - 1));
+            for (int i = 0; i < sorted.size(); i++) {
+                ps.setString(i + 3, sorted.get(i));
+            }
             ps.executeUpdate();
         }
     }

@@ -24,9 +24,18 @@ final class CatalogFixture implements AutoCloseable {
 
     CatalogFixture(Path dir, ExtensionRegistry extensions, String orphanStrategy, long orphanGraceSeconds,
             List<String> configured) throws Exception {
+        this(dir, "jdbc:h2:file:" + dir.resolve("db"), null, extensions, orphanStrategy, orphanGraceSeconds, configured);
+    }
+
+    /** A catalog on the database at {@code url} (files still under {@code dir}). */
+    CatalogFixture(Path dir, String url, String user) throws Exception {
+        this(dir, url, user, null, "delete", 0, List.of());
+    }
+
+    private CatalogFixture(Path dir, String url, String user, ExtensionRegistry extensions, String orphanStrategy,
+            long orphanGraceSeconds, List<String> configured) throws Exception {
         root = Files.createDirectories(dir.resolve("repos"));
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null,
-                List.of(AuditEntryEntity.class, AccountEntity.class));
+        database = Database.open(url, user, null, List.of(AuditEntryEntity.class, AccountEntity.class));
         ReadPolicy policy = new ReadPolicy(List.of(root), List.of(), 1024 * 1024, 1000, Duration.ofSeconds(5), 10, 10_000);
         catalog = new DefaultCatalogService(database, extensions,
                 new CatalogSettings(policy, configured, 3600, orphanStrategy, orphanGraceSeconds, 2_000));

@@ -3,10 +3,12 @@ package dev.backlot.catalog.internal;
 import static dev.backlot.catalog.internal.CatalogFixture.component;
 import static dev.backlot.catalog.internal.CatalogIngestionTest.relations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityQuery;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run larger than one chunk commits its stitching chunk by chunk through the stitch queue; a
- * portal stopped half-way finishes the queued work at its next start. Real files, real H2.
+ * portal stopped half-way finishes the queued work at its next start. Real files, real H2 (and
+ * PostgreSQL where one answers on 127.0.0.1:5432).
  */
 class CatalogLargeRunTest {
 
@@ -79,6 +82,45 @@ class CatalogLargeRunTest {
             assertThat(f.catalog.count(new EntityQuery(owned, List.of(), 0, 10, null, List.of()))).isEqualTo(2400);
             assertThat(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.name=svc-2399")), List.of(),
                     0, 10, null, List.of()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void bulkLoadOnPostgresqlRebuildsTheSearchIndexesAndFiltersStillWork() throws Exception {
+        String server = "jdbc:postgresql://127.0.0.1:5432/test";
+        assumeTrue(postgresAnswers(server), "No PostgreSQL at 127.0.0.1:5432 (user postgres, database test): skipped");
+        String schema = "backlot_test_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var c = DriverManager.getConnection(server, "postgres", null)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        try (CatalogFixture f = new CatalogFixture(dir, server + "?currentSchema=" + schema, "postgres")) {
+            for (int part = 0; part < 3; part++) {
+                f.write("bulk/p" + part + "/catalog-info.yaml", components(part * 800, part * 800 + 800, "team-bulk"));
+            }
+
+            f.catalog.addLocation("file", f.root.resolve("bulk").toString(), false);
+            f.idle();
+
+            assertThat(count(f, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '" + schema + "' AND indexname IN"
+                    + " ('catalog_search_key_value', 'catalog_search_entity', 'catalog_relation_emitter',"
+                    + " 'catalog_relation_source')")).isEqualTo(4);
+            assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
+            EntityFilter owned = EntityFilter.parse(List.of("kind=component,relations.ownedby=group:default/team-bulk"));
+            assertThat(f.catalog.count(new EntityQuery(owned, List.of(), 0, 10, null, List.of()))).isEqualTo(2400);
+            assertThat(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component,spec.type=service")),
+                    List.of(), 100, 5, null, List.of()))).hasSize(5);
+        } finally {
+            try (var c = DriverManager.getConnection(server, "postgres", null)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static boolean postgresAnswers(String url) {
+        try (var c = DriverManager.getConnection(url, "postgres", null)) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
         }
     }
 
