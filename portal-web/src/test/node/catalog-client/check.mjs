@@ -1,6 +1,8 @@
 // Drives Backstage's own catalog client against Backlot and prints what each call returned, as
 // one JSON object, for CatalogClientIT to assert on. Usage: node check.mjs <baseUrl> <token>
 import { CatalogClient } from '@backstage/catalog-client';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const [baseUrl, token] = process.argv.slice(2);
 const client = new CatalogClient({
@@ -68,5 +70,57 @@ out.validate = { valid: valid.valid, invalid: invalid.valid, invalidErrors: inva
 
 await client.refreshEntity('component:default/payment-service');
 out.refreshed = true;
+
+// Locations (queryLocations, streamLocations, updateLocation): file locations in a folder beside the
+// sample catalog, inside the data folder where file targets may point; unregistered at the end.
+const sample = (await client.getLocations()).items.find(l => l.target.endsWith('sample-catalog/catalog-info.yaml'));
+const folder = join(dirname(dirname(sample.target)), 'catalog-client-locations');
+const componentFile = name => {
+  mkdirSync(join(folder, name), { recursive: true });
+  const file = join(folder, name, 'catalog-info.yaml');
+  writeFileSync(file, `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ${name}}\n`
+    + 'spec: {type: service, lifecycle: production, owner: client-check}\n');
+  return file;
+};
+const added = [];
+for (const name of ['cc-loc-a', 'cc-loc-b', 'cc-loc-c']) {
+  added.push((await client.addLocation({ type: 'file', target: componentFile(name) })).location);
+}
+const ours = { type: 'file', target: { $hasPrefix: `${folder}/` } };
+const l1 = await client.queryLocations({ query: ours, limit: 2 });
+const l2 = await client.queryLocations({ cursor: l1.pageInfo.nextCursor });
+out.queryLocations = {
+  first: l1.items.length, second: l2.items.length, total: l1.totalItems, hasNext: !!l2.pageInfo.nextCursor,
+  inIdOrder: [...l1.items, ...l2.items].map(l => l.id).join() === added.map(l => l.id).sort().join(),
+  entityRef: l1.items[0].entityRef,
+};
+const streamedLocations = [];
+let locationPages = 0;
+for await (const page of client.streamLocations({ query: ours, limit: 1 })) {
+  locationPages += 1;
+  streamedLocations.push(...page.map(l => l.id));
+}
+out.streamLocations = { count: streamedLocations.length, pages: locationPages };
+const movedTo = componentFile('cc-loc-moved');
+const updated = await client.updateLocation(added[0].id, { type: 'file', target: movedTo });
+out.updateLocation = { sameId: updated.id === added[0].id, target: updated.target === movedTo, entityRef: updated.entityRef };
+let moved;
+for (let i = 0; i < 100 && !moved; i += 1) {
+  moved = await client.getEntityByRef('component:default/cc-loc-moved');
+  if (!moved) await new Promise(resolve => setTimeout(resolve, 200));
+}
+out.updateLocation.newEntity = !!moved;
+out.updateLocation.oldEntityOrphan = (await client.getEntityByRef('component:default/cc-loc-a'))
+  ?.metadata?.annotations?.['backstage.io/orphan'] ?? null;
+out.updateLocation.readBack = (await client.getLocationById(added[0].id))?.target === movedTo;
+try {
+  await client.updateLocation(added[1].id, { type: 'file', target: movedTo });
+  out.updateConflict = null;
+} catch (e) {
+  out.updateConflict = e.response?.status ?? e.statusCode ?? e.name;
+}
+for (const location of added) {
+  await client.removeLocationById(location.id);
+}
 
 console.log(JSON.stringify(out));

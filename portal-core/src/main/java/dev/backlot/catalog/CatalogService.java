@@ -72,6 +72,36 @@ public interface CatalogService {
 
     List<CatalogLocation> locations();
 
+    /**
+     * One page of the registered locations that match {@code predicate}, ordered by id, as
+     * Backstage's {@code POST /locations/by-query} pages them.
+     *
+     * <p>The predicate speaks the language of {@link EntityPredicate}, over the four fields of a
+     * location: {@code id}, {@code type}, {@code target} and {@code entityRef} (see
+     * {@link CatalogLocation#entityRef()}), field names in any case. Values compare ignoring case,
+     * except in an {@code id} {@code $in}, which is exact; {@code $hasPrefix} ignores case too;
+     * {@code $exists: true} holds for every location, since every field has a value; {@code $contains}
+     * holds for none, since no field is a list.
+     *
+     * @param afterId the id of the last location of the previous page; {@code null} for the first page
+     * @param limit the most locations on the page, 1 or more
+     * @throws IllegalArgumentException for a path other than those four fields, or a limit under 1
+     */
+    LocationPage locations(EntityPredicate predicate, String afterId, int limit);
+
+    /**
+     * A page of {@link #locations(EntityPredicate, String, int)}.
+     *
+     * @param items the locations of the page, ordered by id
+     * @param totalItems how many locations match the predicate, on this page and every other
+     * @param more whether locations after the last one of the page match too
+     */
+    record LocationPage(List<CatalogLocation> items, long totalItems, boolean more) {
+        public LocationPage {
+            items = List.copyOf(items);
+        }
+    }
+
     Optional<CatalogLocation> location(String id);
 
     /** The registered location that brought this entity in, when it came from one. */
@@ -99,6 +129,22 @@ public interface CatalogService {
 
     /** Unregisters a location and removes the entities it brought. @throws CatalogException NOT_FOUND */
     void removeLocation(String id);
+
+    /**
+     * Points a registered location at a new type and target, keeping its id, and queues a read of
+     * it: what the new target emits is stored, and what only the old one emitted becomes an orphan
+     * (marked, then deleted or kept as the orphan strategy says), as when a file stops emitting an
+     * entity. The {@code Location} entity that stands for it is the one of the new target.
+     *
+     * <p>The new target passes the checks of {@link #addLocation}, with the same messages.
+     *
+     * @return the location as it is now
+     * @throws CatalogException NOT_FOUND for an unknown id; CONFLICT when another location has that
+     *     target, or when the location comes from configuration ({@code PORTAL_CATALOG_LOCATIONS} or
+     *     the sample catalog), which would bring the old target back at the next start; INPUT when the
+     *     type is unknown or the target cannot be read
+     */
+    CatalogLocation updateLocation(String id, String type, String target);
 
     /** Queues a new read of the source of the entity {@code ref}. @throws CatalogException NOT_FOUND */
     void refresh(String entityRef);

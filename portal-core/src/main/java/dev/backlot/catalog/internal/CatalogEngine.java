@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +49,7 @@ final class CatalogEngine implements AutoCloseable {
         return t;
     });
     private volatile LocationWatcher watcher;
+    private volatile Function<String, Optional<CatalogLocation>> registered;
     /** When the pending orphan sweep runs (epoch ms), or Long.MAX_VALUE for none; worker thread only. */
     private long sweepAt = Long.MAX_VALUE;
 
@@ -62,9 +65,22 @@ final class CatalogEngine implements AutoCloseable {
         this.watcher = watcher;
     }
 
-    /** Queues a read of the location; the future completes when its entities are stored and stitched. */
+    /** How a run finds the location as registered when it starts; without one, runs read what they were given. */
+    void lookUpLocationsWith(Function<String, Optional<CatalogLocation>> registered) {
+        this.registered = registered;
+    }
+
+    /**
+     * Queues a read of the location; the future completes when its entities are stored and stitched.
+     * The run reads the location as registered when it starts, and nothing if it is gone: a refresh
+     * queued (by the timer, the watcher) before the location was updated or removed must not read
+     * the old target into it again.
+     */
     Future<?> refresh(CatalogLocation location) {
-        return worker.submit(() -> runLocation(location));
+        return worker.submit(() -> {
+            Function<String, Optional<CatalogLocation>> lookup = registered;
+            (lookup == null ? Optional.of(location) : lookup.apply(location.id())).ifPresent(this::runLocation);
+        });
     }
 
     /** Queues a provider's full replacement of its entities. */

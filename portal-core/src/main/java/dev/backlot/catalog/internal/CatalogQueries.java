@@ -229,6 +229,18 @@ final class CatalogQueries {
         });
     }
 
+    Optional<CatalogLocation> location(String id) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target FROM catalog_location WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new CatalogLocation(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<CatalogLocation>empty();
+                }
+            }
+        });
+    }
+
     List<ProcessingError> errors() {
         return database.jdbc(c -> {
             List<ProcessingError> out = new ArrayList<>();

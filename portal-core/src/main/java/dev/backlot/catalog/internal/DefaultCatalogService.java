@@ -71,6 +71,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                 .connectTimeout(settings.readPolicy().urlTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
         this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs());
         this.engine = new CatalogEngine(database, crawler, pipeline, settings);
+        engine.lookUpLocationsWith(this::location);
         this.watcher = new LocationWatcher(engine::refresh);
         engine.watchWith(watcher);
         this.providers = extensions == null ? null : new ProviderConnections(extensions, engine);
@@ -183,8 +184,20 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
+    public LocationPage locations(EntityPredicate predicate, String afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        }
+        LocationPredicate matching = LocationPredicate.of(predicate);
+        List<CatalogLocation> all = locations().stream().filter(matching::matches)
+                .sorted(java.util.Comparator.comparing(CatalogLocation::id)).toList();
+        List<CatalogLocation> rest = afterId == null ? all : all.stream().filter(l -> l.id().compareTo(afterId) > 0).toList();
+        return new LocationPage(rest.subList(0, Math.min(limit, rest.size())), all.size(), rest.size() > limit);
+    }
+
+    @Override
     public Optional<CatalogLocation> location(String id) {
-        return locations().stream().filter(l -> l.id().equals(id)).findFirst();
+        return queries.location(id);
     }
 
     @Override
@@ -195,12 +208,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
 
     @Override
     public AddedLocation addLocation(String type, String target, boolean dryRun) {
-        LocationRef ref;
-        try {
-            ref = LocationRef.parse(type + ":" + target);
-        } catch (IllegalArgumentException e) {
-            throw new CatalogException(CatalogException.Reason.INPUT, e.getMessage());
-        }
+        LocationRef ref = parseRef(type, target);
         Optional<CatalogLocation> existing = findLocation(ref.type(), ref.target());
         if (dryRun) {
             CrawlResult crawl = crawler.crawl(ref);
@@ -219,24 +227,77 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             return new AddedLocation(location, entities, existing.isPresent());
         }
         if (existing.isPresent()) {
-            throw new CatalogException(CatalogException.Reason.CONFLICT, "Location " + ref + " is already registered");
+            throw alreadyRegistered(ref);
         }
-        // Only the location itself must be readable now; the engine reads what it leads to, and
-        // reports problems there as processing errors.
-        try {
-            crawler.checkReadable(ref);
-        } catch (ReadException e) {
-            throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.getMessage());
-        }
+        checkReadable(ref);
         CatalogLocation location = insertLocation(ref.type(), ref.target(), "api");
         engine.refresh(location);
         return new AddedLocation(location, List.of(), false);
     }
 
     @Override
+    public CatalogLocation updateLocation(String id, String type, String target) {
+        CatalogLocation current = location(id).orElseThrow(() -> noLocation(id));
+        if ("config".equals(locationsWithOrigin().get(current))) {
+            throw new CatalogException(CatalogException.Reason.CONFLICT, "Location " + id + " (" + current.type() + ":"
+                    + current.target() + ") comes from the portal's configuration (PORTAL_CATALOG_LOCATIONS or the sample"
+                    + " catalog), which would register it again at the next start: change the configuration, or register"
+                    + " the new target with POST /locations");
+        }
+        LocationRef ref = parseRef(type, target);
+        if (findLocation(ref.type(), ref.target()).filter(l -> !l.id().equals(id)).isPresent()) {
+            throw alreadyRegistered(ref);
+        }
+        checkReadable(ref);
+        CatalogLocation updated = new CatalogLocation(id, ref.type(), ref.target());
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE catalog_location SET type = ?, target = ?, target_hash = ? WHERE id = ?")) {
+                ps.setString(1, updated.type());
+                ps.setString(2, updated.target());
+                ps.setString(3, Json.sha256(updated.type() + ":" + updated.target()));
+                ps.setString(4, id);
+                return ps.executeUpdate();
+            }
+        });
+        // The folders of the old target no longer concern this location; the read below watches the new ones.
+        watcher.forget(id);
+        engine.refresh(updated);
+        return updated;
+    }
+
+    private static LocationRef parseRef(String type, String target) {
+        try {
+            return LocationRef.parse(type + ":" + target);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(CatalogException.Reason.INPUT, e.getMessage());
+        }
+    }
+
+    /**
+     * Only the location itself must be readable now; the engine reads what it leads to, and reports
+     * problems there as processing errors.
+     */
+    private void checkReadable(LocationRef ref) {
+        try {
+            crawler.checkReadable(ref);
+        } catch (ReadException e) {
+            throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.getMessage());
+        }
+    }
+
+    private static CatalogException alreadyRegistered(LocationRef ref) {
+        return new CatalogException(CatalogException.Reason.CONFLICT, "Location " + ref + " is already registered");
+    }
+
+    private static CatalogException noLocation(String id) {
+        return new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id);
+    }
+
+    @Override
     public void removeLocation(String id) {
         if (location(id).isEmpty()) {
-            throw new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id);
+            throw noLocation(id);
         }
         deleteLocationRow(id);
     }

@@ -1,11 +1,8 @@
 package dev.backlot.catalog.internal;
 
+import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.internal.read.LocationAnnotations;
 import dev.backlot.catalog.internal.read.LocationRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,12 +40,6 @@ final class RootLocationEntity {
     }
 
     private static String nameOf(LocationRef location) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1")
-                    .digest((location.type() + ":" + location.target()).getBytes(StandardCharsets.UTF_8));
-            return "generated-" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-1", e);
-        }
+        return CatalogLocation.entityName(location.type(), location.target());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -202,15 +203,37 @@ public class CatalogResource {
         return ApiJson.ok(catalog().locations().stream().map(l -> Map.of("data", location(l))).toList());
     }
 
+    /**
+     * Backstage's paged location query: body {@code {query?, limit?}} (limit 1 or more, default
+     * {@value LocationQuery#DEFAULT_LIMIT}), or {@code {cursor}} for a further page; answers
+     * {@code {items, totalItems, pageInfo: {nextCursor?}}}, ordered by id, {@code totalItems} counting
+     * every match. The predicate addresses {@code id}, {@code type}, {@code target} and
+     * {@code entityRef}. A read, open like {@code GET /locations}.
+     */
+    @POST
+    @Path("locations/by-query")
+    @Consumes(MediaType.WILDCARD)
+    public Response queryLocations(String body) {
+        // Backstage's body is optional: nothing at all asks for the first page of everything.
+        LocationQuery query = LocationQuery.of(body == null || body.isBlank() ? Map.of() : ApiJson.object(body));
+        CatalogService.LocationPage page = catalog().locations(query.predicate(), query.afterId(), query.limit());
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (page.more()) {
+            pageInfo.put("nextCursor", query.next(page.items().get(page.items().size() - 1).id()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(CatalogResource::location).toList());
+        out.put("totalItems", page.totalItems());
+        out.put("pageInfo", pageInfo);
+        return ApiJson.ok(out);
+    }
+
     @POST
     @Path("locations")
     @Consumes(MediaType.WILDCARD)
     public Response addLocation(String body, @QueryParam("dryRun") boolean dryRun) {
-        Map<String, Object> request = ApiJson.object(body);
-        if (!(request.get("type") instanceof String type) || !(request.get("target") instanceof String target)) {
-            throw new IllegalArgumentException("The body must be {\"type\": \"url\"|\"file\", \"target\": \"...\"}");
-        }
-        CatalogService.AddedLocation added = catalog().addLocation(type, target, dryRun);
+        LocationInput input = LocationInput.of(body);
+        CatalogService.AddedLocation added = catalog().addLocation(input.type(), input.target(), dryRun);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("location", location(added.location()));
         out.put("entities", added.entities());
@@ -225,6 +248,31 @@ public class CatalogResource {
     public Response location(@PathParam("id") String id) {
         return ApiJson.ok(location(catalog().location(id).orElseThrow(
                 () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id))));
+    }
+
+    /**
+     * Backstage's update: body {@code {type, target}}; the location keeps its id, reads the new
+     * target, and answers 200 with itself. 404 for an unknown id, 409 when another location has the
+     * target or the location comes from configuration, 400 for a target {@code POST /locations} refuses.
+     */
+    @PUT
+    @Path("locations/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response updateLocation(@PathParam("id") String id, String body) {
+        LocationInput input = LocationInput.of(body);
+        return ApiJson.ok(location(catalog().updateLocation(id, input.type(), input.target())));
+    }
+
+    /** The body of {@code POST /locations} and {@code PUT /locations/{id}}. */
+    private record LocationInput(String type, String target) {
+
+        static LocationInput of(String body) {
+            Map<String, Object> request = ApiJson.object(body);
+            if (!(request.get("type") instanceof String type) || !(request.get("target") instanceof String target)) {
+                throw new IllegalArgumentException("The body must be {\"type\": \"url\"|\"file\", \"target\": \"...\"}");
+            }
+            return new LocationInput(type, target);
+        }
     }
 
     @DELETE
@@ -319,6 +367,7 @@ public class CatalogResource {
         out.put("id", l.id());
         out.put("type", l.type());
         out.put("target", l.target());
+        out.put("entityRef", l.entityRef());
         return out;
     }
 

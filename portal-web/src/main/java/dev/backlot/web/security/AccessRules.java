@@ -9,8 +9,9 @@ import java.util.Set;
  * <ul>
  * <li>{@code /api/admin/*} and {@code /admin/*}: the admin role;</li>
  * <li>any other {@code /api/*} write (not GET, HEAD or OPTIONS): any signed-in caller; the catalog's
- *     POST queries ({@code entities/by-query}, {@code entities/by-refs}, {@code entity-facets}) are
- *     reads that take a body, as in Backstage, and are open like the GET ones;</li>
+ *     POST queries ({@code entities/by-query}, {@code entities/by-refs}, {@code entity-facets},
+ *     {@code locations/by-query}) are reads that take a body, as in Backstage, and are open like the
+ *     GET ones;</li>
  * <li>everything else: anyone (reading the portal needs no sign-in).</li>
  * </ul>
  */
@@ -27,7 +28,7 @@ public final class AccessRules {
 
     /** POST calls that only read: their parameters are too large or too structured for a query string. */
     private static final Set<String> POST_READS = Set.of("/api/catalog/entities/by-query",
-            "/api/catalog/entities/by-refs", "/api/catalog/entity-facets");
+            "/api/catalog/entities/by-refs", "/api/catalog/entity-facets", "/api/catalog/locations/by-query");
 
     private AccessRules() {
     }

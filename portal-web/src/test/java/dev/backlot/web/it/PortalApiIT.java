@@ -13,6 +13,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -379,6 +381,155 @@ class PortalApiIT {
         assertError(postJson("/api/catalog/entity-facets", "{\"query\": {}}"), 400, "InputError", "facets must be a list");
         assertError(postJson("/api/catalog/entities/by-refs", "{\"entityRefs\": [], \"query\": {\"$nor\": []}}"), 400,
                 "InputError", "Unknown operator '$nor'");
+    }
+
+    // --- locations: POST /locations/by-query and PUT /locations/{id} ---
+
+    /** The folder of the sample catalog, inside the data folder, which is where file locations may point. */
+    private Path sampleFolder() throws Exception {
+        awaitOk("/api/catalog/entities/by-name/component/default/payment-service");
+        return Path.of(sampleLocation().getString("target")).getParent();
+    }
+
+    private JsonObject sampleLocation() throws Exception {
+        return Json.createReader(new StringReader(get("/api/catalog/locations", null).body())).readArray().stream()
+                .map(l -> l.asJsonObject().getJsonObject("data"))
+                .filter(l -> l.getString("target").endsWith("sample-catalog/catalog-info.yaml")).findFirst().orElseThrow();
+    }
+
+    /** A file location with one component, registered with the token; its id. */
+    private String register(Path folder, String component) throws Exception {
+        Path file = Files.createDirectories(folder.resolve(component)).resolve("catalog-info.yaml");
+        Files.writeString(file, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: " + component
+                + "}\nspec: {type: service, lifecycle: production, owner: it-locations}\n");
+        var created = send("POST", "/api/catalog/locations", TOKEN, "application/json", HttpRequest.BodyPublishers.ofString(
+                Json.createObjectBuilder().add("type", "file").add("target", file.toString()).build().toString()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return object(created.body()).getJsonObject("location").getString("id");
+    }
+
+    private HttpResponse<String> put(String path, String token, JsonObject body) throws Exception {
+        return send("PUT", path, token, "application/json", HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private static JsonObject spec(String type, String target) {
+        return Json.createObjectBuilder().add("type", type).add("target", target).build();
+    }
+
+    private void unregister(java.util.List<String> ids) throws Exception {
+        for (String id : ids) {
+            send("DELETE", "/api/catalog/locations/" + id, TOKEN, null, HttpRequest.BodyPublishers.noBody());
+        }
+    }
+
+    @Test
+    void locationQueryPagesInIdOrderThroughItsCursorWithoutSigningIn() throws Exception {
+        Path folder = sampleFolder().resolveSibling("it-location-query");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (String name : java.util.List.of("lq-one", "lq-two", "lq-three")) {
+                ids.add(register(folder, name));
+            }
+            String query = Json.createObjectBuilder().add("limit", 2).add("query", Json.createObjectBuilder()
+                    .add("type", "FILE").add("target", Json.createObjectBuilder().add("$hasPrefix", folder + "/"))).build().toString();
+
+            var first = postJson("/api/catalog/locations/by-query", query);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            JsonObject page1 = object(first.body());
+            assertThat(page1.getInt("totalItems")).isEqualTo(3);
+            JsonArray items1 = page1.getJsonArray("items");
+            assertThat(items1).hasSize(2);
+            assertThat(items1.getJsonObject(0).keySet()).containsExactly("id", "type", "target", "entityRef");
+            assertThat(items1.getJsonObject(0).getString("entityRef")).startsWith("location:default/generated-");
+            String next = page1.getJsonObject("pageInfo").getString("nextCursor");
+            JsonObject page2 = object(postJson("/api/catalog/locations/by-query", "{\"cursor\": \"" + next + "\"}").body());
+            assertThat(page2.getInt("totalItems")).isEqualTo(3);
+            assertThat(page2.getJsonArray("items")).hasSize(1);
+            assertThat(page2.getJsonObject("pageInfo").keySet()).isEmpty();
+            java.util.List<String> paged = java.util.stream.Stream.concat(items1.stream(), page2.getJsonArray("items").stream())
+                    .map(i -> i.asJsonObject().getString("id")).toList();
+            assertThat(paged).isSorted().containsExactlyInAnyOrderElementsOf(ids);
+
+            // No body at all is the first page of every location.
+            var everything = send("POST", "/api/catalog/locations/by-query", null, null, HttpRequest.BodyPublishers.noBody());
+            assertThat(everything.statusCode()).as(everything.body()).isEqualTo(200);
+            assertThat(object(everything.body()).getInt("totalItems")).isGreaterThanOrEqualTo(4);
+        } finally {
+            unregister(ids);
+        }
+    }
+
+    @Test
+    void locationUpdateReadsTheNewTargetAndNeedsACaller() throws Exception {
+        Path folder = sampleFolder().resolveSibling("it-location-update");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try {
+            String id = register(folder, "lu-old");
+            ids.add(id);
+            awaitOk("/api/catalog/entities/by-name/component/default/lu-old");
+            Path newFile = Files.createDirectories(folder.resolve("lu-new")).resolve("catalog-info.yaml");
+            Files.writeString(newFile, "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: lu-new}\n"
+                    + "spec: {type: service, lifecycle: production, owner: it-locations}\n");
+
+            assertError(put("/api/catalog/locations/" + id, null, spec("file", newFile.toString())), 401, "AuthenticationError");
+            var updated = put("/api/catalog/locations/" + id, TOKEN, spec("file", newFile.toString()));
+
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+            JsonObject location = object(updated.body());
+            assertThat(location.getString("id")).isEqualTo(id);
+            assertThat(location.getString("target")).isEqualTo(newFile.toString());
+            assertThat(object(get("/api/catalog/locations/" + id, null).body()).getString("target")).isEqualTo(newFile.toString());
+            awaitOk("/api/catalog/entities/by-name/component/default/lu-new");
+            // What only the old target emitted is an orphan now (deleted after PORTAL_CATALOG_ORPHAN_GRACE_SECONDS).
+            assertThat(object(get("/api/catalog/entities/by-name/component/default/lu-old", null).body())
+                    .getJsonObject("metadata").getJsonObject("annotations").getString("backstage.io/orphan")).isEqualTo("true");
+            var byEntity = object(get("/api/catalog/locations/by-entity/component/default/lu-new", null).body());
+            assertThat(byEntity.getString("id")).isEqualTo(id);
+            assertThat(byEntity.getString("entityRef")).isEqualTo(location.getString("entityRef"));
+        } finally {
+            unregister(ids);
+        }
+    }
+
+    @Test
+    void badLocationQueriesAndUpdatesAreRefusedWithTheReason() throws Exception {
+        Path folder = sampleFolder().resolveSibling("it-location-refusals");
+        JsonObject sample = sampleLocation();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try {
+            String id = register(folder, "lr-one");
+            ids.add(id);
+
+            assertError(postJson("/api/catalog/locations/by-query", "{\"query\": {\"spec.type\": \"url\"}}"), 400,
+                    "InputError", "Locations can be queried by id, type, target and entityRef, not by 'spec.type'");
+            assertError(postJson("/api/catalog/locations/by-query", "{\"limit\": 0}"), 400, "InputError",
+                    "limit must be a whole number of 1 or more");
+            assertError(postJson("/api/catalog/locations/by-query", "{\"query\": \"url\"}"), 400, "InputError",
+                    "query must be a predicate object");
+            assertError(postJson("/api/catalog/locations/by-query", "{\"cursor\": \"not a cursor\"}"), 400, "InputError",
+                    "Malformed cursor");
+            assertError(postJson("/api/catalog/locations/by-query", "{\"query\": {\"type\": {\"$regex\": \"u\"}}}"), 400,
+                    "InputError", "Unknown operator '$regex'");
+
+            assertError(put("/api/catalog/locations/no-such-location", TOKEN, spec("file", sample.getString("target"))), 404,
+                    "NotFoundError", "No location with id no-such-location");
+            assertError(put("/api/catalog/locations/" + id, TOKEN, spec("file", sample.getString("target"))), 409,
+                    "ConflictError", "is already registered");
+            assertError(put("/api/catalog/locations/" + sample.getString("id"), TOKEN, spec("file", folder + "/lr-one")), 409,
+                    "ConflictError", "comes from the portal's configuration");
+            assertError(send("PUT", "/api/catalog/locations/" + id, TOKEN, "application/json",
+                    HttpRequest.BodyPublishers.ofString("{\"target\": 1}")), 400, "InputError", "The body must be");
+            // The new target passes the checks of registration, with the same message.
+            var viaPost = send("POST", "/api/catalog/locations", TOKEN, "application/json",
+                    HttpRequest.BodyPublishers.ofString(spec("file", "/etc/passwd").toString()));
+            var viaPut = put("/api/catalog/locations/" + id, TOKEN, spec("file", "/etc/passwd"));
+            assertError(viaPut, 400, "InputError");
+            assertThat(object(viaPut.body()).getJsonObject("error").getString("message"))
+                    .isEqualTo(object(viaPost.body()).getJsonObject("error").getString("message"));
+        } finally {
+            unregister(ids);
+        }
     }
 
     // --- scaffolder actions (served by plugins) ---

@@ -191,6 +191,20 @@ class PortalJarIT {
         assertThat(out.getJsonObject("validate").getBoolean("valid")).isTrue();
         assertThat(out.getJsonObject("validate").getBoolean("invalid")).isFalse();
         assertThat(out.getBoolean("refreshed")).isTrue();
+        // locations: queryLocations with a predicate and its cursor, streamLocations, updateLocation (1.16.4)
+        JsonObject query = out.getJsonObject("queryLocations");
+        assertThat(query.toString()).startsWith("{\"first\":2,\"second\":1,\"total\":3,\"hasNext\":false,\"inIdOrder\":true,");
+        assertThat(query.getString("entityRef")).startsWith("location:default/generated-");
+        assertThat(out.getJsonObject("streamLocations").toString()).isEqualTo("{\"count\":3,\"pages\":3}");
+        JsonObject update = out.getJsonObject("updateLocation");
+        assertThat(update.getBoolean("sameId")).isTrue();
+        assertThat(update.getBoolean("target")).isTrue();
+        assertThat(update.getBoolean("readBack")).isTrue();
+        assertThat(update.getBoolean("newEntity")).isTrue();
+        assertThat(update.getString("oldEntityOrphan")).isEqualTo("true");
+        assertThat(update.getString("entityRef")).startsWith("location:default/generated-")
+                .isNotEqualTo(query.getString("entityRef"));
+        assertThat(out.getInt("updateConflict")).isEqualTo(409);
     }
 
     @Test

@@ -46,7 +46,7 @@ class AccessRulesTest {
     @Test
     void catalogQueriesSentAsPostAreReadsOpenToAnyone() {
         for (String path : new String[] {"/api/catalog/entities/by-query", "/api/catalog/entities/by-refs",
-                "/api/catalog/entity-facets", "/api//catalog/entities/by-query/"}) {
+                "/api/catalog/entity-facets", "/api/catalog/locations/by-query", "/api//catalog/entities/by-query/"}) {
             assertThat(AccessRules.decide(path, "POST", null)).as(path).isEqualTo(ALLOW);
             assertThat(AccessRules.isRead(path, "POST")).as(path).isTrue();
         }
@@ -54,6 +54,9 @@ class AccessRulesTest {
         assertThat(AccessRules.decide("/api/catalog/entities/by-query/x", "POST", null)).isEqualTo(SIGN_IN);
         assertThat(AccessRules.decide("/api/catalog/refresh", "POST", null)).isEqualTo(SIGN_IN);
         assertThat(AccessRules.isRead("/api/catalog/locations", "POST")).isFalse();
+        assertThat(AccessRules.decide("/api/catalog/locations/by-query", "PUT", null)).isEqualTo(SIGN_IN);
+        assertThat(AccessRules.decide("/api/catalog/locations/0b6c1f9e-0000-4000-8000-000000000001", "PUT", null))
+                .isEqualTo(SIGN_IN);
     }
 
     @Test
