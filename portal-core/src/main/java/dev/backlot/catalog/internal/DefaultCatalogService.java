@@ -250,7 +250,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         }
         checkReadable(ref);
         CatalogLocation updated = new CatalogLocation(id, ref.type(), ref.target());
-        database.jdbc(c -> {
+        uniqueTarget(ref.toString(), () -> database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE catalog_location SET type = ?, target = ?, target_hash = ? WHERE id = ?")) {
                 ps.setString(1, updated.type());
@@ -259,7 +259,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                 ps.setString(4, id);
                 return ps.executeUpdate();
             }
-        });
+        }));
         // The folders of the old target no longer concern this location; the read below watches the new ones.
         watcher.forget(id);
         engine.refresh(updated);
@@ -283,6 +283,22 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             crawler.checkReadable(ref);
         } catch (ReadException e) {
             throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs a write of a location row. The check before it can race another registration of the
+     * same target (two API calls at once); the unique index then refuses the second, reported as the
+     * same conflict rather than a database error.
+     */
+    private static void uniqueTarget(String location, Runnable write) {
+        try {
+            write.run();
+        } catch (dev.backlot.persistence.DatabaseException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new CatalogException(CatalogException.Reason.CONFLICT, "Location " + location + " is already registered");
+            }
+            throw e;
         }
     }
 
@@ -368,7 +384,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
 
     private CatalogLocation insertLocation(String type, String target, String origin) {
         CatalogLocation location = new CatalogLocation(UUID.randomUUID().toString(), type, target);
-        database.jdbc(c -> {
+        uniqueTarget(type + ":" + target, () -> database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_location (id, type, target, target_hash,"
                     + " origin, created_at) VALUES (?,?,?,?,?,?)")) {
                 ps.setString(1, location.id());
@@ -379,7 +395,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                 ps.setLong(6, System.currentTimeMillis());
                 return ps.executeUpdate();
             }
-        });
+        }));
         return location;
     }
 

@@ -100,6 +100,37 @@ class CatalogLocationsTest {
     }
 
     @Test
+    void registrationsOfOneTargetAtTheSameMomentGiveOneLocationAndConflictsNeverADatabaseError() throws Exception {
+        f = new CatalogFixture(dir);
+        Path file = f.write("race/catalog-info.yaml", component("raced", "team-a", null));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return f.catalog.addLocation("file", file.toString(), false);
+                }));
+            }
+            start.countDown();
+            int registered = 0;
+            for (var call : calls) {
+                try {
+                    call.get();
+                    registered++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(CatalogException.class).hasMessageContaining("already registered");
+                    assertThat(((CatalogException) e.getCause()).reason()).isEqualTo(CatalogException.Reason.CONFLICT);
+                }
+            }
+            assertThat(registered).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownIdIsNotFound() throws Exception {
         f = new CatalogFixture(dir);
         Path file = f.write("a/catalog-info.yaml", component("a", "team-a", null));
