@@ -225,12 +225,14 @@ final class CatalogEngine implements AutoCloseable {
             List<Input> emitted = new ArrayList<>();
             emitted.add(new Input(rootEntity, root.toString(), List.of()));
             crawl.entities().forEach(e -> emitted.add(new Input(e.entity(), e.location().toString(), e.parentRefs())));
+            var filesRead = crawl.filesRead();
+            crawl = null; // the entities as read are in emitted now, which the run lets go of one by one
             runSource("location:" + location.id(), root.toString(), emitted, readErrors, failedLocations, true);
             scheduleSweep();
             LOG.fine(() -> String.format("Read %s in %d ms", root, (read - started) / 1_000_000));
             LocationWatcher w = watcher;
             if (w != null && "file".equals(location.type())) {
-                w.watch(location, crawl.filesRead());
+                w.watch(location, filesRead);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading location " + location.type() + ":" + location.target() + " failed", e);
@@ -242,6 +244,8 @@ final class CatalogEngine implements AutoCloseable {
     /**
      * Processes and stores what a source emitted.
      *
+     * @param emitted what the source emitted; emptied as it is processed, so that a large run never
+     *     holds an entity as read and as processed at once
      * @param full whether {@code emitted} is everything the source has (then what is missing is an
      *     orphan), or a part of it (a provider delta)
      */
@@ -251,7 +255,8 @@ final class CatalogEngine implements AutoCloseable {
         List<ProcessingError> errors = new ArrayList<>(readErrors);
         Map<String, ProcessedEntity> processed = new LinkedHashMap<>();
         Set<String> failedRefs = new HashSet<>();
-        for (Input e : emitted) {
+        for (int i = 0; i < emitted.size(); i++) {
+            Input e = emitted.set(i, null);
             EntityPipeline.Outcome outcome = pipeline.process(e.entity(), e.location());
             errors.addAll(outcome.errors());
             if (outcome.entity() == null) {
@@ -265,7 +270,6 @@ final class CatalogEngine implements AutoCloseable {
             }
         }
         long processedAt = System.nanoTime();
-        Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
         Map<String, CatalogStore.NewRow> created = new java.util.HashMap<>();
         boolean postgres = database.product().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         List<String> queued = new ArrayList<>();
@@ -281,7 +285,7 @@ final class CatalogEngine implements AutoCloseable {
         }
         int stitchedAtOnce;
         try {
-            stitchedAtOnce = storeAndStitchSmall(sourceKey, processed, errors, failedRefs, failedLocations, full, fresh,
+            stitchedAtOnce = storeAndStitchSmall(sourceKey, processed, errors, failedRefs, failedLocations, full,
                     created, queued, postgres);
         } finally {
             if (relationsBulk) {
@@ -292,7 +296,9 @@ final class CatalogEngine implements AutoCloseable {
             }
         }
         long storedAt = System.nanoTime();
-        int stitched = stitchedAtOnce + stitchQueued(queued, fresh, created);
+        int entities = processed.size();
+        processed.clear(); // stored; what stitching needs is in created and the database
+        int stitched = stitchedAtOnce + stitchQueued(queued, Map.of(), created);
         if (stitched > 1000 && postgres) {
             // After a bulk change: fresh statistics, or the planner keeps estimating empty tables;
             // and a vacuum, which marks the new pages all-visible so that filters, counts and facets
@@ -307,7 +313,7 @@ final class CatalogEngine implements AutoCloseable {
         }
         long done = System.nanoTime();
         LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
-                + " and stitching %d ms (storing %d ms, stitching %d ms)", sourceName, processed.size(), errors.size(),
+                + " and stitching %d ms (storing %d ms, stitching %d ms)", sourceName, entities, errors.size(),
                 stitched, (processedAt - started) / 1_000_000, (done - processedAt) / 1_000_000,
                 (storedAt - processedAt) / 1_000_000, (done - storedAt) / 1_000_000));
     }
@@ -319,8 +325,8 @@ final class CatalogEngine implements AutoCloseable {
      * @return how many entities were stitched in the transaction
      */
     private int storeAndStitchSmall(String sourceKey, Map<String, ProcessedEntity> processed, List<ProcessingError> errors,
-            Set<String> failedRefs, Set<String> failedLocations, boolean full, Map<String, Map<String, Object>> fresh,
-            Map<String, CatalogStore.NewRow> created, List<String> queued, boolean postgres) {
+            Set<String> failedRefs, Set<String> failedLocations, boolean full, Map<String, CatalogStore.NewRow> created,
+            List<String> queued, boolean postgres) {
         return database.jdbc(c -> {
             Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
             Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
@@ -354,11 +360,13 @@ final class CatalogEngine implements AutoCloseable {
                     st.execute("ANALYZE catalog_entity, catalog_relation, catalog_search");
                 }
             }
-            changed.forEach(p -> fresh.put(p.ref(), p.entity()));
             if (dirty.size() <= CatalogStore.CHUNK) {
+                Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
+                changed.forEach(p -> fresh.put(p.ref(), p.entity()));
                 return Stitcher.stitch(c, dirty, fresh, created);
             }
-            // Large: commit this much now and stitch in chunks of their own (see StitchQueue).
+            // Large: commit this much now and stitch in chunks of their own (see StitchQueue); a
+            // changed entity is read back from its row then, a new one parsed from created.
             StitchQueue.add(c, dirty);
             queued.addAll(new java.util.TreeSet<>(dirty));
             return 0;

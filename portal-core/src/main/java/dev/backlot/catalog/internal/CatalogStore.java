@@ -88,8 +88,18 @@ final class CatalogStore {
         return out;
     }
 
-    /** An entity seen for the first time: its row is written once, by the stitcher, complete. */
-    record NewRow(String uid, String sourceKey, ProcessedEntity entity) {
+    /**
+     * An entity seen for the first time: its row is written once, by the stitcher, complete.
+     *
+     * @param json the processed entity (see {@link ProcessedEntity#json})
+     */
+    record NewRow(String uid, String sourceKey, String ref, String kind, String namespace, String name,
+            String locationKey, String hash, String parents, String json) {
+
+        static NewRow of(String uid, String sourceKey, ProcessedEntity e) {
+            return new NewRow(uid, sourceKey, e.ref(), lower(e.kind()), lower(e.namespace()), lower(e.name()),
+                    e.locationKey(), e.hash(), e.parentColumn(), e.json());
+        }
     }
 
     /**
@@ -119,9 +129,9 @@ final class CatalogStore {
                 if (old == null) {
                     String uid = UUID.randomUUID().toString();
                     uids.put(e.ref(), uid);
-                    created.put(e.ref(), new NewRow(uid, sourceKey, e));
+                    created.put(e.ref(), NewRow.of(uid, sourceKey, e));
                 } else {
-                    String json = Json.write(e.entity());
+                    String json = e.json();
                     uids.put(e.ref(), old.uid());
                     update.setString(1, lower(e.kind()));
                     update.setString(2, lower(e.namespace()));

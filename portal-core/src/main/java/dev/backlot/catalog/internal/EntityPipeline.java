@@ -72,7 +72,7 @@ final class EntityPipeline implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
         return new Outcome(new ProcessedEntity(ref, (String) entity.get("kind"), (String) metadata.get("namespace"),
-                (String) metadata.get("name"), entity, edges, location, List.of()), errors);
+                (String) metadata.get("name"), Json.write(entity), edges, location, List.of()), errors);
     }
 
     private Map<String, Object> runPlugin(Extension<EntityProcessor> processor, Map<String, Object> entity,

@@ -83,7 +83,7 @@ final class Stitcher {
             CatalogStore.NewRow row = created.get(ref);
             if (row != null) {
                 uids.put(ref, row.uid());
-                processed.put(ref, row.entity().entity());
+                processed.put(ref, Json.read(row.json()));
             }
         }
         if (uids.isEmpty()) {
@@ -148,20 +148,19 @@ final class Stitcher {
                     update.setString(3, uid);
                     update.addBatch();
                 } else {
-                    ProcessedEntity p = newRow.entity();
                     insert.setString(1, uid);
-                    insert.setString(2, p.ref());
-                    insert.setString(3, CatalogStore.lower(p.kind()));
-                    insert.setString(4, CatalogStore.lower(p.namespace()));
-                    insert.setString(5, CatalogStore.lower(p.name()));
+                    insert.setString(2, newRow.ref());
+                    insert.setString(3, newRow.kind());
+                    insert.setString(4, newRow.namespace());
+                    insert.setString(5, newRow.name());
                     insert.setString(6, newRow.sourceKey());
-                    insert.setString(7, p.locationKey());
-                    insert.setString(8, p.hash());
-                    insert.setString(9, Json.write(p.entity()));
+                    insert.setString(7, newRow.locationKey());
+                    insert.setString(8, newRow.hash());
+                    insert.setString(9, newRow.json());
                     insert.setString(10, Json.write(entity));
                     insert.setString(11, etag(entity));
                     insert.setLong(12, now);
-                    insert.setString(13, p.parentColumn());
+                    insert.setString(13, newRow.parents());
                     insert.addBatch();
                 }
                 for (SearchRows.Row r : SearchRows.of(entity)) {
