@@ -304,12 +304,17 @@ final class CatalogEngine implements AutoCloseable {
             // and a vacuum, which marks the new pages all-visible so that filters, counts and facets
             // read the indexes alone (index-only scans) instead of visiting every matching row.
             // Autovacuum would get there too, but minutes later.
-            database.autocommit(c -> {
-                try (var st = c.createStatement()) {
-                    st.execute("VACUUM (ANALYZE) catalog_entity, catalog_relation, catalog_search");
-                }
-                return null;
-            });
+            // The run is stored and stitched by now: a failure here is only slower reads.
+            try {
+                database.autocommit(c -> {
+                    try (var st = c.createStatement()) {
+                        st.execute("VACUUM (ANALYZE) catalog_entity, catalog_relation, catalog_search");
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "VACUUM ANALYZE after a large catalog run failed; autovacuum will catch up", e);
+            }
         }
         long done = System.nanoTime();
         LOG.info(() -> String.format("Catalog source %s: %d entities, %d errors, %d stitched; processing %d ms, storing"
