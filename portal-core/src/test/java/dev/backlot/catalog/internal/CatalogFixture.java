@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A catalog on a fresh H2 file database with a folder of descriptors as its only allowed root. */
@@ -87,5 +88,15 @@ final class CatalogFixture implements AutoCloseable {
     public void close() {
         catalog.close();
         database.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> annotations(Map<String, Object> entity) {
+        return (Map<String, Object>) ((Map<String, Object>) entity.get("metadata")).get("annotations");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String uid(Map<String, Object> entity) {
+        return (String) ((Map<String, Object>) entity.get("metadata")).get("uid");
     }
 }

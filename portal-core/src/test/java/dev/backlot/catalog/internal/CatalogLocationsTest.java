@@ -1,7 +1,9 @@
 package dev.backlot.catalog.internal;
 
+import static dev.backlot.catalog.internal.CatalogFixture.annotations;
 import static dev.backlot.catalog.internal.CatalogFixture.component;
 import static dev.backlot.catalog.internal.CatalogFixture.eventually;
+import static dev.backlot.catalog.internal.CatalogFixture.uid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,15 +244,5 @@ class CatalogLocationsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(Map<String, Object> entity) {
         return (Map<String, Object>) entity.get("spec");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(Map<String, Object> entity) {
-        return (Map<String, Object>) ((Map<String, Object>) entity.get("metadata")).get("annotations");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String uid(Map<String, Object> entity) {
-        return (String) ((Map<String, Object>) entity.get("metadata")).get("uid");
     }
 }

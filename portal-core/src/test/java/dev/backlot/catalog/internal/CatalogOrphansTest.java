@@ -1,7 +1,9 @@
 package dev.backlot.catalog.internal;
 
+import static dev.backlot.catalog.internal.CatalogFixture.annotations;
 import static dev.backlot.catalog.internal.CatalogFixture.component;
 import static dev.backlot.catalog.internal.CatalogFixture.eventually;
+import static dev.backlot.catalog.internal.CatalogFixture.uid;
 import static dev.backlot.catalog.internal.CatalogIngestionTest.relations;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,15 +138,5 @@ class CatalogOrphansTest {
         assertThat(f.catalog.processingErrors()).noneMatch(e -> e.message().contains("Conflict"));
         sweepAt(System.currentTimeMillis() + (HOUR + 1) * 1000);
         assertThat(f.catalog.entity("component", "default", "leaver")).isPresent();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(Map<String, Object> entity) {
-        return (Map<String, Object>) ((Map<String, Object>) entity.get("metadata")).get("annotations");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String uid(Map<String, Object> entity) {
-        return (String) ((Map<String, Object>) entity.get("metadata")).get("uid");
     }
 }
