@@ -15,7 +15,8 @@ import java.sql.Statement;
  * every insert lands on a random page, so a 100k load took more than twice as long per entity as a
  * 30k one. Only a load that brings more rows than the table holds does it (a first load, a large
  * new location), so that the queries running meanwhile scan a small table. The definitions are those
- * of {@code V2__catalog.sql} and {@code V6__catalog_ordered_reads.sql}; {@link #ensure} runs at
+ * of {@code V2__catalog.sql}, {@code V6__catalog_ordered_reads.sql} and
+ * {@code V8__catalog_relation_covering.sql}; {@link #ensure} runs at
  * every start too, so a portal stopped in the middle of a load gets its indexes back.
  */
 final class SearchIndexes {
@@ -67,7 +68,7 @@ final class SearchIndexes {
     static void ensureRelations(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE INDEX IF NOT EXISTS catalog_relation_emitter ON catalog_relation (emitter_uid)");
-            st.execute("CREATE INDEX IF NOT EXISTS catalog_relation_source ON catalog_relation (source_ref)");
+            st.execute("CREATE INDEX IF NOT EXISTS catalog_relation_source ON catalog_relation (source_ref, type, target_ref)");
         }
     }
 
