@@ -36,10 +36,13 @@ class ClusterConvergenceTest {
 
     @AfterEach
     void stop() throws Exception {
-        a.close();
-        b.close();
-        if (schema != null) {
-            PlatformNode.dropPostgresSchema(schema);
+        try {
+            a.close();
+            b.close();
+        } finally {
+            if (schema != null) {
+                PlatformNode.dropPostgresSchema(schema);
+            }
         }
     }
 
