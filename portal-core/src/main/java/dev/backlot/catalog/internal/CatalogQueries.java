@@ -230,9 +230,20 @@ final class CatalogQueries {
     }
 
     Optional<CatalogLocation> location(String id) {
+        return oneLocation("id", id);
+    }
+
+    /** The location registered for this target, whatever its id. */
+    Optional<CatalogLocation> locationByTarget(String type, String target) {
+        // (type, target) is unique through its hash, indexed (a target is too long for an index).
+        return oneLocation("target_hash", Json.sha256(type + ":" + target));
+    }
+
+    private Optional<CatalogLocation> oneLocation(String column, String value) {
         return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target FROM catalog_location WHERE id = ?")) {
-                ps.setString(1, id);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target FROM catalog_location WHERE "
+                    + column + " = ?")) {
+                ps.setString(1, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new CatalogLocation(rs.getString(1), rs.getString(2), rs.getString(3)))
                             : Optional.<CatalogLocation>empty();

@@ -84,7 +84,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         for (String configured : settings.configuredLocations()) {
             LocationRef ref = LocationRef.parse(configured);
             wanted.add(ref.type() + ":" + ref.target());
-            if (findLocation(ref.type(), ref.target()).isEmpty()) {
+            if (queries.locationByTarget(ref.type(), ref.target()).isEmpty()) {
                 insertLocation(ref.type(), ref.target(), "config");
             }
         }
@@ -209,7 +209,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     @Override
     public AddedLocation addLocation(String type, String target, boolean dryRun) {
         LocationRef ref = parseRef(type, target);
-        Optional<CatalogLocation> existing = findLocation(ref.type(), ref.target());
+        Optional<CatalogLocation> existing = queries.locationByTarget(ref.type(), ref.target());
         if (dryRun) {
             CrawlResult crawl = crawler.crawl(ref);
             crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
@@ -245,7 +245,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                     + " the new target with POST /locations");
         }
         LocationRef ref = parseRef(type, target);
-        if (findLocation(ref.type(), ref.target()).filter(l -> !l.id().equals(id)).isPresent()) {
+        if (queries.locationByTarget(ref.type(), ref.target()).filter(l -> !l.id().equals(id)).isPresent()) {
             throw alreadyRegistered(ref);
         }
         checkReadable(ref);
@@ -354,19 +354,6 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         } catch (Exception e) {
             throw new IllegalStateException("The catalog did not become idle within " + timeout, e);
         }
-    }
-
-    private Optional<CatalogLocation> findLocation(String type, String target) {
-        String hash = Json.sha256(type + ":" + target);
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, type, target FROM catalog_location WHERE target_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new CatalogLocation(rs.getString(1), rs.getString(2), rs.getString(3)))
-                            : Optional.<CatalogLocation>empty();
-                }
-            }
-        });
     }
 
     private Map<CatalogLocation, String> locationsWithOrigin() {

@@ -80,12 +80,7 @@ final class PredicateSql {
 
     private void field(String path, Match match) {
         // kind, namespace and name have their own indexed, lower-cased, NOT NULL columns.
-        String column = switch (path) {
-            case "kind" -> "e.kind";
-            case "metadata.namespace" -> "e.namespace";
-            case "metadata.name" -> "e.name";
-            default -> null;
-        };
+        String column = QuerySql.column(path);
         if (match instanceof Contains contains) {
             sql.append(IN_ROWS);
             row(path, contains.element());

@@ -23,21 +23,8 @@ final class QuerySql {
      */
     QuerySql where(EntityFilter filter, String fullTextTerm, List<String> fullTextFields, List<EntityOrder> order) {
         sql.append(" WHERE 1=1");
-        if (!filter.anyOf().isEmpty()) {
-            sql.append(" AND (");
-            for (int i = 0; i < filter.anyOf().size(); i++) {
-                sql.append(i == 0 ? "(" : " OR (");
-                List<EntityFilter.Condition> conditions = filter.anyOf().get(i);
-                for (int j = 0; j < conditions.size(); j++) {
-                    if (j > 0) {
-                        sql.append(" AND ");
-                    }
-                    condition(conditions.get(j));
-                }
-                sql.append(')');
-            }
-            sql.append(')');
-        }
+        // A filter is a predicate in Backstage's older syntax: one translation serves both.
+        and(EntityPredicate.of(filter));
         if (fullTextTerm != null && !fullTextTerm.isBlank()) {
             List<String> fields = !fullTextFields.isEmpty() ? fullTextFields
                     : List.of(order.isEmpty() ? "metadata.name" : order.get(0).field());
@@ -49,32 +36,6 @@ final class QuerySql {
                     .replace("_", "!_") + "%");
         }
         return this;
-    }
-
-    private void condition(EntityFilter.Condition c) {
-        // kind, namespace and name have their own indexed columns.
-        String column = switch (c.key()) {
-            case "kind" -> "e.kind";
-            case "metadata.namespace" -> "e.namespace";
-            case "metadata.name" -> "e.name";
-            default -> null;
-        };
-        if (column != null) {
-            if (c.values().isEmpty()) {
-                sql.append("1=1");
-            } else {
-                sql.append(column).append(" IN (").append(placeholders(c.values().size())).append(')');
-                params.addAll(c.values());
-            }
-            return;
-        }
-        sql.append("e.uid IN (SELECT s.entity_uid FROM catalog_search s WHERE s.skey = ?");
-        params.add(c.key());
-        if (!c.values().isEmpty()) {
-            sql.append(" AND s.svalue IN (").append(placeholders(c.values().size())).append(')');
-            params.addAll(c.values());
-        }
-        sql.append(')');
     }
 
     /** {@code AND <predicate>} after {@link #where}; see {@link PredicateSql}. */
@@ -121,7 +82,8 @@ final class QuerySql {
         return this;
     }
 
-    private static String column(String field) {
+    /** The entity column that holds a field, for kind, namespace and name; else null (search rows). */
+    static String column(String field) {
         return switch (field) {
             case "kind" -> "e.kind";
             case "metadata.namespace" -> "e.namespace";

@@ -29,7 +29,7 @@ final class StitchQueue {
                 ResultSet rs = st.executeQuery("SELECT entity_ref FROM catalog_stitch_queue FETCH FIRST 1 ROWS ONLY")) {
             empty = !rs.next();
         }
-        for (List<String> chunk : CatalogStore.chunks(new java.util.TreeSet<>(refs))) {
+        for (List<String> chunk : CatalogStore.chunks(refs)) {
             if (!empty) {
                 remove(c, chunk);
             }
