@@ -71,10 +71,11 @@ out.validate = { valid: valid.valid, invalid: invalid.valid, invalidErrors: inva
 await client.refreshEntity('component:default/payment-service');
 out.refreshed = true;
 
-// Locations (queryLocations, streamLocations, updateLocation): file locations in a folder beside the
-// sample catalog, inside the data folder where file targets may point; unregistered at the end.
+// Locations (queryLocations, streamLocations, updateLocation): file locations in a folder inside the
+// sample catalog's folder, one of the default file roots (the rest of the data folder is never read);
+// unregistered at the end. The token is an admin's, so targets come back as full paths.
 const sample = (await client.getLocations()).items.find(l => l.target.endsWith('sample-catalog/catalog-info.yaml'));
-const folder = join(dirname(dirname(sample.target)), 'catalog-client-locations');
+const folder = join(dirname(sample.target), 'catalog-client-locations');
 const componentFile = name => {
   mkdirSync(join(folder, name), { recursive: true });
   const file = join(folder, name, 'catalog-info.yaml');

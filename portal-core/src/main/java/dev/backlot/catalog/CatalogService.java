@@ -155,6 +155,12 @@ public interface CatalogService {
     /** Every rejected document and failed entity, newest runs included. */
     List<ProcessingError> processingErrors();
 
+    /**
+     * How locations, paths and entities look to callers who may not see the server's file system
+     * or the secrets URLs carry: everyone but admins.
+     */
+    SourceNames sourceNames();
+
     /** Waits up to {@code timeout} for every queued source run to finish. */
     void awaitIdle(Duration timeout);
 }

@@ -27,11 +27,31 @@ import java.util.function.Function;
  *     <td>the software catalog</td></tr>
  * </table>
  *
- * <p>{@link #toString()} never shows the password or the token.
+ * <p>{@link #toString()} never shows a password, the token, or the secrets a database URL can carry
+ * (see {@link Redact#jdbcUrl}).
  */
 public record PortalConfig(int port, String bind, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
         Optional<String> dbPassword, Optional<String> adminPassword, Optional<String> apiToken,
-        long pluginPollMs, Catalog catalog, Plugins plugins) {
+        long pluginPollMs, Catalog catalog, Plugins plugins, Web web) {
+
+    /**
+     * HTTP settings.
+     *
+     * @param maxBodyBytes the largest request body read (JSON and forms; plugin uploads have their
+     *     own limit) ({@code PORTAL_MAX_BODY_BYTES}, 5 MiB); a larger one is answered 413
+     * @param secureCookies whether the session cookie is always {@code Secure} ({@code PORTAL_SECURE_COOKIES},
+     *     default false: it is then {@code Secure} on requests that arrived over HTTPS, directly or
+     *     through a proxy that says so in {@code X-Forwarded-Proto})
+     */
+    public record Web(long maxBodyBytes, boolean secureCookies) {
+        public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
+
+        public Web {
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("PORTAL_MAX_BODY_BYTES must be at least 1024, was " + maxBodyBytes);
+            }
+        }
+    }
 
     /**
      * Plugin platform settings.
@@ -64,16 +84,20 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
      *
      * @param locations {@code type:target} locations to load ({@code PORTAL_CATALOG_LOCATIONS}, comma-separated)
      * @param sample whether to load the sample organisation ({@code PORTAL_SAMPLE_CATALOG}, default true)
-     * @param fileRoots where {@code file} targets may point ({@code PORTAL_FILE_ROOTS}; default the data folder)
+     * @param fileRoots where {@code file} targets may point ({@code PORTAL_FILE_ROOTS}; default the sample catalog
+     *     and the discovery folder, see {@link PortalConfig#catalogFolders}); whatever they say, the
+     *     data folder's own state is never read
      * @param urlAllow hosts {@code url} targets may name ({@code PORTAL_URL_ALLOW}; default none)
      * @param refreshSeconds how often every location is read again ({@code PORTAL_CATALOG_REFRESH_SECONDS}, 120)
      * @param orphanStrategy {@code delete} or {@code keep} ({@code PORTAL_CATALOG_ORPHAN_STRATEGY}, delete)
      * @param orphanGraceSeconds how long an orphan stays marked before {@code delete} removes it
      *     ({@code PORTAL_CATALOG_ORPHAN_GRACE_SECONDS}, 60; 0 removes it at once)
      * @param maxFileBytes the largest descriptor file read ({@code PORTAL_CATALOG_MAX_FILE_BYTES}, 5 MiB)
+     * @param maxEntityBytes the largest entity stored, as JSON after processing
+     *     ({@code PORTAL_CATALOG_MAX_ENTITY_BYTES}, 4 MiB); a larger one is a processing error
      */
     public record Catalog(List<String> locations, boolean sample, List<Path> fileRoots, List<String> urlAllow,
-            long refreshSeconds, String orphanStrategy, long orphanGraceSeconds, long maxFileBytes) {
+            long refreshSeconds, String orphanStrategy, long orphanGraceSeconds, long maxFileBytes, long maxEntityBytes) {
         public Catalog {
             locations = List.copyOf(locations);
             fileRoots = fileRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -91,6 +115,9 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
             }
             if (maxFileBytes < 1024) {
                 throw new IllegalArgumentException("PORTAL_CATALOG_MAX_FILE_BYTES must be at least 1024, was " + maxFileBytes);
+            }
+            if (maxEntityBytes < 1024) {
+                throw new IllegalArgumentException("PORTAL_CATALOG_MAX_ENTITY_BYTES must be at least 1024, was " + maxEntityBytes);
             }
         }
     }
@@ -128,7 +155,7 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 list(read.apply("portal.catalog.locations")),
                 read.apply("portal.sample.catalog").map(v -> !v.equalsIgnoreCase("false")).orElse(true),
                 read.apply("portal.file.roots").map(v -> list(Optional.of(v)).stream().map(Path::of).toList())
-                        .orElse(List.of(data)),
+                        .orElse(catalogFolders(data)),
                 list(read.apply("portal.url.allow")),
                 read.apply("portal.catalog.refresh.seconds").map(v -> (long) parseInt("PORTAL_CATALOG_REFRESH_SECONDS", v))
                         .orElse(120L),
@@ -136,12 +163,18 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 read.apply("portal.catalog.orphan.grace.seconds")
                         .map(v -> (long) parseInt("PORTAL_CATALOG_ORPHAN_GRACE_SECONDS", v)).orElse(60L),
                 read.apply("portal.catalog.max.file.bytes").map(v -> (long) parseInt("PORTAL_CATALOG_MAX_FILE_BYTES", v))
-                        .orElse(5L * 1024 * 1024));
+                        .orElse(5L * 1024 * 1024),
+                read.apply("portal.catalog.max.entity.bytes").map(v -> parseLong("PORTAL_CATALOG_MAX_ENTITY_BYTES", v))
+                        .orElse(4L * 1024 * 1024));
         Plugins plugins = new Plugins(
                 read.apply("portal.plugins.max-upload-bytes").map(v -> parseLong("PORTAL_PLUGINS_MAX_UPLOAD_BYTES", v))
                         .orElse(Plugins.DEFAULT_MAX_UPLOAD_BYTES),
                 read.apply("portal.plugins.keep-versions").map(v -> parseInt("PORTAL_PLUGINS_KEEP_VERSIONS", v)).orElse(5),
                 read.apply("portal.plugins.sync-ms").map(v -> parseLong("PORTAL_PLUGINS_SYNC_MS", v)).orElse(2000L));
+        Web web = new Web(
+                read.apply("portal.max.body.bytes").map(v -> parseLong("PORTAL_MAX_BODY_BYTES", v))
+                        .orElse(Web.DEFAULT_MAX_BODY_BYTES),
+                read.apply("portal.secure.cookies").map(v -> v.equalsIgnoreCase("true")).orElse(false));
         return new PortalConfig(
                 read.apply("portal.port").map(v -> parseInt("portal.port (PORTAL_PORT)", v)).orElse(DEFAULT_PORT),
                 read.apply("portal.bind").orElse(DEFAULT_BIND),
@@ -152,7 +185,7 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 source.apply("portal.admin.password").filter(v -> !v.isEmpty()),
                 read.apply("portal.api.token"),
                 read.apply("portal.plugins.poll.ms").map(v -> (long) parseInt("portal.plugins.poll.ms", v)).orElse(1000L),
-                catalog, plugins);
+                catalog, plugins, web);
     }
 
     private static List<String> list(Optional<String> commaSeparated) {
@@ -163,6 +196,22 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
     /** The JDBC URL in use: the configured one, or the embedded H2 file in the data folder. */
     public String effectiveDbUrl() {
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.resolve("db").resolve("portal") + ";AUTO_SERVER=FALSE");
+    }
+
+    /**
+     * The folders inside a data folder that hold catalog sources, and so the only parts of it a
+     * catalog location may read: {@code sample-catalog} (the sample organisation) and
+     * {@code discovery} (where the discovery plugin looks by default). Everything else in the data
+     * folder is the portal's state (database, runtime, plugin cache, search index, ...).
+     */
+    public static List<Path> catalogFolders(Path dataDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        return List.of(data.resolve("sample-catalog"), data.resolve("discovery"));
+    }
+
+    /** See {@link #catalogFolders(Path)}. */
+    public List<Path> catalogFolders() {
+        return catalogFolders(dataDir);
     }
 
     /** Where plugin bundles are dropped to be installed. */
@@ -178,7 +227,7 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
     @Override
     public String toString() {
         return "PortalConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", db="
-                + dbUrl.orElse("embedded H2") + ", dbUser=" + dbUser.orElse("-")
+                + dbUrl.map(Redact::jdbcUrl).orElse("embedded H2") + ", dbUser=" + dbUser.orElse("-")
                 + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(generated)")
                 + ", apiToken=" + (apiToken.isPresent() ? "(set)" : "(none)") + "]";
     }

@@ -7,13 +7,16 @@
  *
  * <pre>{@code
  * EntityRef owner = EntityRef.parse("team-a", "group", "default"); // group:default/team-a
+ * boolean linkable = SafeLinks.isSafe(url);   // only http, https, mailto and relative URLs
  * }</pre>
+ *
+ * <p>0.3.0 added {@link dev.backlot.model.SafeLinks}.
  *
  * <p>The package is exported into the plugin framework with the version below; a change that breaks
  * a bundle compiled against it must raise the major version.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.backlot.model;
 
 import org.osgi.annotation.bundle.Export;

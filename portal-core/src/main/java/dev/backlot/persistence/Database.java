@@ -208,8 +208,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static String redact(String url) {
-        // A JDBC URL may carry a password as a parameter; never let it reach a log.
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        // A JDBC URL may carry a password as a parameter or user info; never let it reach a log.
+        return dev.backlot.config.Redact.jdbcUrl(url);
     }
 
     private static String rootMessage(Throwable e) {

@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>File locations named in configuration ({@code PORTAL_CATALOG_LOCATIONS}, and the sample
  * catalog) are trusted: the operator chose them, so their folders join the allowed file roots.
- * Locations registered through the API or the UI must lie inside {@code PORTAL_FILE_ROOTS}.
+ * Locations registered through the API or the UI must lie inside {@code PORTAL_FILE_ROOTS}. No
+ * location, configured or not, may read the portal's own state in the data folder.
  */
 final class CatalogConfiguration {
 
@@ -38,9 +39,11 @@ final class CatalogConfiguration {
                 roots.add(Files.isDirectory(target) ? target : target.getParent());
             }
         }
+        // The data folder is the portal's state, never a source, whatever the roots say; only its
+        // catalog folders (sample catalog, discovery) may be read.
         ReadPolicy policy = new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
-                Duration.ofSeconds(15), 10, 100_000);
+                Duration.ofSeconds(15), 10, 100_000, config.dataDir(), config.catalogFolders());
         return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
-                catalog.orphanGraceSeconds(), 5_000);
+                catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes());
     }
 }

@@ -73,14 +73,14 @@ public final class Portal implements AutoCloseable {
                     config.dbPassword().orElse(null),
                     List.of(AuditEntryEntity.class, AccountEntity.class));
             audit = new JpaAuditLog(database);
-            DefaultAccountService defaultAccounts = new DefaultAccountService(database, config.apiToken());
+            DefaultAccountService defaultAccounts = new DefaultAccountService(database, config.apiToken(), audit);
             generatedAdminPassword = defaultAccounts.ensureAdmin(config.adminPassword());
             accounts = defaultAccounts;
         } catch (RuntimeException e) {
             problem("database", e);
             audit = new LoggingAuditLog();
             // Without the database only the API token can sign in; it needs no table.
-            accounts = new DefaultAccountService(null, config.apiToken());
+            accounts = new DefaultAccountService(null, config.apiToken(), audit);
         }
         try {
             host = new FelixPluginHost(config.felixCacheDir(), HostExports.exportPackage());

@@ -29,7 +29,10 @@ class CatalogConfigurationTest {
         Path sample = data.resolve("sample-catalog/catalog-info.yaml");
         assertThat(Files.exists(sample)).isTrue();
         assertThat(settings.configuredLocations()).containsExactly("file:" + sample);
-        assertThat(settings.readPolicy().fileRoots()).contains(data.toAbsolutePath().normalize());
+        assertThat(settings.readPolicy().fileRoots()).contains(data.resolve("sample-catalog").toAbsolutePath().normalize(),
+                data.resolve("discovery").toAbsolutePath().normalize())
+                .doesNotContain(data.toAbsolutePath().normalize());
+        assertThat(settings.readPolicy().stateFolder()).isEqualTo(data.toAbsolutePath().normalize());
     }
 
     @Test

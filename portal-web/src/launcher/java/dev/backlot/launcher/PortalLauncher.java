@@ -86,14 +86,21 @@ public final class PortalLauncher {
         return out;
     }
 
-    /** asadmin commands run before Micro boots: bind the HTTP listener to {@code PORTAL_BIND}. */
+    /**
+     * asadmin commands run before Micro boots: bind the HTTP listener to {@code PORTAL_BIND}, and take
+     * the scheme of a request from {@code X-Forwarded-Proto} when a proxy sends it, so that a request
+     * a TLS proxy forwards counts as secure (its session cookie gets {@code Secure}). A client that
+     * sends the header itself only makes its own cookie {@code Secure}.
+     */
     static List<String> prebootCommands(Function<String, String> settings) {
         String bind = orDefault(settings.apply("portal.bind"), "127.0.0.1");
         if (!bind.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
             throw new IllegalArgumentException("PORTAL_BIND must be an address or host name, was '" + bind + "'");
         }
         return List.of("set configs.config.server-config.network-config.network-listeners.network-listener"
-                + ".http-listener.address=" + bind);
+                + ".http-listener.address=" + bind,
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                        + ".scheme-mapping=X-Forwarded-Proto");
     }
 
     private static String orDefault(String value, String fallback) {

@@ -24,8 +24,9 @@ class PortalLauncherTest {
                 .containsSequence("--prebootcommandfile", preboot.toString())
                 .contains("--nohazelcast", "--disablephonehome")
                 .doesNotContain("--nocluster");
-        assertThat(PortalLauncher.prebootCommands(settings)).singleElement().asString()
-                .endsWith("http-listener.address=127.0.0.1");
+        assertThat(PortalLauncher.prebootCommands(settings).get(0)).endsWith("http-listener.address=127.0.0.1");
+        assertThat(PortalLauncher.prebootCommands(settings)).anySatisfy(c -> assertThat(c)
+                .endsWith("http-listener.http.scheme-mapping=X-Forwarded-Proto"));
     }
 
     @Test

@@ -17,7 +17,17 @@ import java.util.List;
  * @param processorTimeoutMs the time limit of one plugin processor call
  */
 public record CatalogSettings(ReadPolicy readPolicy, List<String> configuredLocations, long refreshIntervalSeconds,
-        String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs) {
+        String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs, long maxEntityBytes) {
+
+    /** The default for {@link #maxEntityBytes}: 4 MiB of JSON, room for a large inline API definition. */
+    public static final long DEFAULT_MAX_ENTITY_BYTES = 4L * 1024 * 1024;
+
+    /** Settings with the default entity size limit. */
+    public CatalogSettings(ReadPolicy readPolicy, List<String> configuredLocations, long refreshIntervalSeconds,
+            String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs) {
+        this(readPolicy, configuredLocations, refreshIntervalSeconds, orphanStrategy, orphanGraceSeconds,
+                processorTimeoutMs, DEFAULT_MAX_ENTITY_BYTES);
+    }
 
     public CatalogSettings {
         configuredLocations = List.copyOf(configuredLocations);

@@ -56,6 +56,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     private final CatalogEngine engine;
     private final LocationWatcher watcher;
     private final ProviderConnections providers;
+    private final dev.backlot.catalog.SourceNames sourceNames;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backlot-catalog-timer");
         t.setDaemon(true);
@@ -69,12 +70,17 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         this.queries = new CatalogQueries(database);
         this.crawler = new LocationCrawler(settings.readPolicy(), HttpClient.newBuilder()
                 .connectTimeout(settings.readPolicy().urlTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
-        this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs());
+        this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs(), settings.maxEntityBytes());
         this.engine = new CatalogEngine(database, crawler, pipeline, settings);
         engine.lookUpLocationsWith(this::location);
         this.watcher = new LocationWatcher(engine::refresh);
         engine.watchWith(watcher);
         this.providers = extensions == null ? null : new ProviderConnections(extensions, engine);
+        List<java.nio.file.Path> known = new ArrayList<>(settings.readPolicy().fileRoots());
+        if (settings.readPolicy().stateFolder() != null) {
+            known.add(settings.readPolicy().stateFolder());
+        }
+        this.sourceNames = new dev.backlot.catalog.SourceNames(known);
     }
 
     /** Registers configured locations (and drops configured ones no longer listed), then reads everything. */
@@ -123,6 +129,11 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     @Override
     public Optional<Map<String, Object>> entity(String kind, String namespace, String name) {
         return queries.byRef(kind + ":" + namespace + "/" + name);
+    }
+
+    @Override
+    public dev.backlot.catalog.SourceNames sourceNames() {
+        return sourceNames;
     }
 
     @Override

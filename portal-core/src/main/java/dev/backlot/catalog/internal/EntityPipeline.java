@@ -34,10 +34,12 @@ final class EntityPipeline implements AutoCloseable {
 
     private final ExtensionRegistry extensions;
     private final long processorTimeoutMs;
+    private final long maxEntityBytes;
 
-    EntityPipeline(ExtensionRegistry extensions, long processorTimeoutMs) {
+    EntityPipeline(ExtensionRegistry extensions, long processorTimeoutMs, long maxEntityBytes) {
         this.extensions = extensions;
         this.processorTimeoutMs = processorTimeoutMs;
+        this.maxEntityBytes = maxEntityBytes;
     }
 
     Outcome process(Map<String, Object> raw, String location) {
@@ -61,6 +63,7 @@ final class EntityPipeline implements AutoCloseable {
                 return new Outcome(null, errors);
             }
         }
+        UnsafeLinks.warnings(entity).forEach(w -> errors.add(new ProcessingError(location, ref, w)));
         BuiltinRelations.Result relations = BuiltinRelations.relationsOf(entity);
         for (String problem : relations.problems()) {
             errors.add(new ProcessingError(location, ref, problem));
@@ -71,8 +74,15 @@ final class EntityPipeline implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) entity.get("metadata");
+        String json = Json.write(entity);
+        // Characters, not bytes: a cheap bound that is never below the byte count by more than 4x.
+        if (json.length() > maxEntityBytes) {
+            errors.add(new ProcessingError(location, ref, "The entity is " + json.length() + " characters of JSON, over"
+                    + " the limit of " + maxEntityBytes + " (PORTAL_CATALOG_MAX_ENTITY_BYTES); it was not stored"));
+            return new Outcome(null, errors);
+        }
         return new Outcome(new ProcessedEntity(ref, (String) entity.get("kind"), (String) metadata.get("namespace"),
-                (String) metadata.get("name"), Json.write(entity), edges, location, List.of()), errors);
+                (String) metadata.get("name"), json, edges, location, List.of()), errors);
     }
 
     private Map<String, Object> runPlugin(Extension<EntityProcessor> processor, Map<String, Object> entity,

@@ -105,7 +105,7 @@ class FelixPluginHostTest {
 
     @Test
     void exportsCarryTheSpiVersions() {
-        assertThat(HostExports.exportPackage()).contains("dev.backlot.model;version=\"0.2.0\"")
+        assertThat(HostExports.exportPackage()).contains("dev.backlot.model;version=\"0.3.0\"")
                 .contains("dev.backlot.spi.scaffolder;version=\"0.1.0\"").doesNotContain("internal");
     }
 

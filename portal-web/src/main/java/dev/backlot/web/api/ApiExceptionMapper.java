@@ -3,6 +3,7 @@ package dev.backlot.web.api;
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.plugins.PluginRefusedException;
 import dev.backlot.web.plugins.PluginsUnavailableException;
+import dev.backlot.web.security.BodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -59,10 +60,17 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         if (e instanceof IllegalArgumentException) {
             return new Failure(400, "InputError", e.getMessage());
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return new Failure(413, "PayloadTooLargeError", tooLarge.getMessage());
+            }
+        }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             String name = switch (status) {
                 case 400 -> "InputError";
+                case 401 -> "AuthenticationError";
+                case 403 -> "NotAllowedError";
                 case 404 -> "NotFoundError";
                 case 405 -> "NotAllowedError";
                 case 415 -> "UnsupportedMediaTypeError";

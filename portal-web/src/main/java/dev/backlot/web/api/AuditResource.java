@@ -1,5 +1,7 @@
 package dev.backlot.web.api;
 
+import dev.backlot.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import dev.backlot.web.PortalRuntime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@value #MAX_OFFSET}; anything else is a 400 naming the parameter.
  */
 @Path("admin/audit")
+@RolesAllowed(Caller.ADMIN)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

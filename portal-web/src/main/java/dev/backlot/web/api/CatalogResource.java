@@ -9,6 +9,8 @@ import dev.backlot.catalog.EntityOrder;
 import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
+import dev.backlot.catalog.SourceNames;
+import dev.backlot.security.Caller;
 import dev.backlot.web.PortalRuntime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +48,9 @@ public class CatalogResource {
     @Inject
     PortalRuntime runtime;
 
+    @Context
+    SecurityContext security;
+
     @GET
     @Path("entities")
     public Response entities(@QueryParam("filter") List<String> filter, @QueryParam("fields") List<String> fields,
@@ -54,7 +61,7 @@ public class CatalogResource {
         EntityQuery query = new EntityQuery(EntityFilter.parse(filter), orders, start,
                 limit == null ? EntityQuery.MAX_LIMIT : limit, null, List.of());
         List<String> projection = Fields.parse(fields);
-        return ApiJson.ok(catalog().entities(query).stream().map(e -> Fields.project(e, projection)).toList());
+        return ApiJson.ok(catalog().entities(query).stream().map(e -> Fields.project(shown(e), projection)).toList());
     }
 
     @GET
@@ -101,7 +108,7 @@ public class CatalogResource {
                 query.offset(), size + 1, query.fullTextTerm(), query.fullTextFields(), query.predicate()));
         long total = probe ? 0 : catalog().count(query);
         boolean more = probe ? found.size() > size : query.offset() + found.size() < total;
-        List<Map<String, Object>> items = found.stream().limit(size).map(e -> Fields.project(e, projection)).toList();
+        List<Map<String, Object>> items = found.stream().limit(size).map(e -> Fields.project(shown(e), projection)).toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         if (more && !items.isEmpty()) {
             pageInfo.put("nextCursor", cursorAt.apply(query.offset() + items.size()));
@@ -135,7 +142,7 @@ public class CatalogResource {
                 EntityPredicate.parse(request.get("query")));
         List<Map<String, Object>> found = catalog().entitiesByRefs(refs.stream().map(String.class::cast).toList(), matching);
         List<Object> items = new ArrayList<>();
-        found.forEach(e -> items.add(e == null ? null : Fields.project(e, projection)));
+        found.forEach(e -> items.add(e == null ? null : Fields.project(shown(e), projection)));
         return ApiJson.ok(Map.of("items", items));
     }
 
@@ -143,7 +150,7 @@ public class CatalogResource {
     @Path("entities/by-name/{kind}/{namespace}/{name}")
     public Response byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        return ApiJson.ok(catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name)));
+        return ApiJson.ok(shown(catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name))));
     }
 
     @GET
@@ -153,7 +160,7 @@ public class CatalogResource {
         EntityAncestry ancestry = catalog().ancestry(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name));
         List<Object> items = new ArrayList<>();
         for (EntityAncestry.Item item : ancestry.items()) {
-            items.add(ApiJson.ordered("entity", item.entity(), "parentEntityRefs", item.parentEntityRefs()));
+            items.add(ApiJson.ordered("entity", shown(item.entity()), "parentEntityRefs", item.parentEntityRefs()));
         }
         return ApiJson.ok(ApiJson.ordered("rootEntityRef", ancestry.rootEntityRef(), "items", items));
     }
@@ -161,8 +168,8 @@ public class CatalogResource {
     @GET
     @Path("entities/by-uid/{uid}")
     public Response byUid(@PathParam("uid") String uid) {
-        return ApiJson.ok(catalog().entityByUid(uid).orElseThrow(
-                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid)));
+        return ApiJson.ok(shown(catalog().entityByUid(uid).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid))));
     }
 
     @DELETE
@@ -222,7 +229,7 @@ public class CatalogResource {
             pageInfo.put("nextCursor", query.next(page.items().get(page.items().size() - 1).id()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", page.items().stream().map(CatalogResource::location).toList());
+        out.put("items", page.items().stream().map(this::location).toList());
         out.put("totalItems", page.totalItems());
         out.put("pageInfo", pageInfo);
         return ApiJson.ok(out);
@@ -236,7 +243,7 @@ public class CatalogResource {
         CatalogService.AddedLocation added = catalog().addLocation(input.type(), input.target(), dryRun);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("location", location(added.location()));
-        out.put("entities", added.entities());
+        out.put("entities", added.entities().stream().map(this::shown).toList());
         if (dryRun) {
             out.put("exists", added.exists());
         }
@@ -304,7 +311,7 @@ public class CatalogResource {
         List<Object> files = new ArrayList<>();
         for (Map<String, Object> entity : preview.entities()) {
             Map<String, Object> file = new LinkedHashMap<>();
-            file.put("entity", entity);
+            file.put("entity", shown(entity));
             file.put("isRegistered", preview.exists());
             file.put("location", ApiJson.ordered("type", type, "target", target));
             files.add(file);
@@ -346,9 +353,10 @@ public class CatalogResource {
         List<Object> items = new ArrayList<>();
         catalog().processingErrors().forEach(e -> {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("location", e.location());
+            SourceNames names = admin() ? null : catalog().sourceNames();
+            item.put("location", names == null ? e.location() : names.location(e.location()));
             item.put("entityRef", e.entityRef());
-            item.put("message", e.message());
+            item.put("message", names == null ? e.message() : names.text(e.message()));
             items.add(item);
         });
         return ApiJson.ok(Map.of("items", items));
@@ -362,13 +370,23 @@ public class CatalogResource {
         return catalog;
     }
 
-    private static Map<String, Object> location(CatalogLocation l) {
+    /** A location as the caller may see it: its server path and URL secrets for admins only. */
+    private Map<String, Object> location(CatalogLocation l) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", l.id());
         out.put("type", l.type());
-        out.put("target", l.target());
+        out.put("target", admin() ? l.target() : catalog().sourceNames().target(l.type(), l.target()));
         out.put("entityRef", l.entityRef());
         return out;
+    }
+
+    /** An entity as the caller may see it: see {@link SourceNames#entity}. */
+    private Map<String, Object> shown(Map<String, Object> entity) {
+        return admin() || entity == null ? entity : catalog().sourceNames().entity(entity);
+    }
+
+    private boolean admin() {
+        return security != null && security.isUserInRole(Caller.ADMIN);
     }
 
     private static QueryCursor withOffset(QueryCursor c, int offset) {

@@ -1,5 +1,7 @@
 package dev.backlot.web.api;
 
+import dev.backlot.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import dev.backlot.plugins.PluginInfo;
 import dev.backlot.plugins.PluginRefusedException;
 import dev.backlot.plugins.PluginRefusedException.Reason;
@@ -34,7 +36,7 @@ import java.util.Set;
 
 /**
  * {@code /api/admin/plugins}: the deploy API, for the admin console's users and platform teams' CI.
- * Admin role or the API token only (the {@link dev.backlot.web.security.AuthFilter} enforces it).
+ * Admin role or the API token only: the container's constraint on {@code /api/admin/*} and {@code @RolesAllowed} here.
  *
  * <pre>
  * GET    /api/admin/plugins                         200 [plugin, ...]
@@ -54,6 +56,7 @@ import java.util.Set;
  * the signed-in user or {@code api-token} as the actor.
  */
 @Path("admin/plugins")
+@RolesAllowed(Caller.ADMIN)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {

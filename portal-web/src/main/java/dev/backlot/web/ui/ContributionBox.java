@@ -14,7 +14,8 @@ import java.io.StringWriter;
  * The component that holds one plugin fragment on a page ({@code <bl:contribution>}): it renders
  * the fragment into a buffer first and writes the buffer only when rendering succeeded, so an
  * exception halfway through (an EL error, a method of the model that throws) leaves no half-written
- * markup; an error box naming the plugin takes its place and the rest of the page renders.
+ * markup; an error box naming the plugin takes its place and the rest of the page renders. Links
+ * and sources with schemes other than http, https and mailto are taken out first ({@link FragmentLinks}).
  *
  * <p>It is a naming container, so ids inside two fragments, or the same fragment twice, never clash.
  */
@@ -108,7 +109,7 @@ public class ContributionBox extends UIComponentBase implements NamingContainer 
                 context.setResponseWriter(out);
             }
             if (failure == null) {
-                out.write(buffer.toString());
+                out.write(FragmentLinks.neutralise(buffer.toString()));
                 return;
             }
         }

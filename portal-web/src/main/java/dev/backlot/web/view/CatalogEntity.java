@@ -1,5 +1,6 @@
 package dev.backlot.web.view;
 
+import dev.backlot.model.SafeLinks;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -121,14 +122,35 @@ public final class CatalogEntity implements Serializable {
         return strings(at("metadata.tags"));
     }
 
-    /** {@code metadata.links}: maps with {@code url} and optional {@code title}. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> getLinks() {
+    /**
+     * {@code metadata.links}, each marked safe or not: only {@code http}, {@code https} and
+     * {@code mailto} links (see {@link SafeLinks}) are rendered as links, the others as text.
+     */
+    public List<Link> getLinks() {
         Object v = at("metadata.links");
         return v instanceof List<?> list
-                ? list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m)
-                        .filter(m -> m.get("url") != null).toList()
+                ? list.stream().filter(Map.class::isInstance).map(m -> (Map<?, ?>) m).filter(m -> m.get("url") != null)
+                        .map(m -> new Link(String.valueOf(m.get("url")), m.get("title") == null ? null : String.valueOf(m.get("title"))))
+                        .toList()
                 : List.of();
+    }
+
+    /**
+     * One of {@code metadata.links}.
+     *
+     * @param url as written in the descriptor
+     * @param title its title, or {@code null}
+     */
+    public record Link(String url, String title) implements Serializable {
+        /** Whether the page may make it a link. */
+        public boolean safe() {
+            return SafeLinks.isSafe(url);
+        }
+
+        /** What the page shows: the title, or the URL. */
+        public String label() {
+            return title == null || title.isBlank() ? url : title;
+        }
     }
 
     public String getSourceLocation() {

@@ -28,7 +28,13 @@ public class CurrentUser {
 
     public void signOut() throws IOException {
         ExternalContext external = external();
-        HttpSession session = ((HttpServletRequest) external.getRequest()).getSession(false);
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            // the session below goes anyway, and with it the caller
+        }
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }

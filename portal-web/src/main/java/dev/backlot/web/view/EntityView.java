@@ -59,8 +59,11 @@ public class EntityView implements Serializable {
     /** Reads the entity and what it relates to, once the view parameters are set; 404 when it does not exist. */
     public void load() {
         CatalogService catalog = runtime.portal().catalog();
+        // Server paths and URL secrets in its annotations are for admins only.
+        boolean admin = FacesContext.getCurrentInstance().getExternalContext().isUserInRole(dev.backlot.security.Caller.ADMIN);
         entity = kind == null || name == null ? null
-                : catalog.entity(kind, namespace == null ? "default" : namespace, name).map(CatalogEntity::new).orElse(null);
+                : catalog.entity(kind, namespace == null ? "default" : namespace, name)
+                        .map(e -> admin ? e : catalog.sourceNames().entity(e)).map(CatalogEntity::new).orElse(null);
         if (entity == null) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
             return;
@@ -73,7 +76,9 @@ public class EntityView implements Serializable {
                 related.put(refs.get(i), new CatalogEntity(found.get(i)));
             }
         }
-        location = catalog.locationOfEntity(entity.getKind(), entity.getNamespace(), entity.getName()).orElse(null);
+        location = catalog.locationOfEntity(entity.getKind(), entity.getNamespace(), entity.getName())
+                .map(l -> admin ? l : new CatalogLocation(l.id(), l.type(), catalog.sourceNames().target(l.type(), l.target())))
+                .orElse(null);
     }
 
     /** Queues a new read of the entity's source. */

@@ -1,5 +1,6 @@
 package dev.backlot.web.view;
 
+import dev.backlot.web.security.AdminOnly;
 import dev.backlot.plugins.PluginDetail;
 import dev.backlot.web.plugins.PluginAdmin;
 import jakarta.faces.view.ViewScoped;
@@ -10,6 +11,7 @@ import java.io.Serializable;
 /** {@code /admin/plugin?name={symbolicName}}: one plugin's manifest, imports, exports, kept versions and recent errors. */
 @Named
 @ViewScoped
+@AdminOnly
 public class PluginDetailView implements Serializable {
 
     private static final long serialVersionUID = 1L;

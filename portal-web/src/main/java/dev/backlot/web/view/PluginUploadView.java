@@ -1,5 +1,6 @@
 package dev.backlot.web.view;
 
+import dev.backlot.web.security.AdminOnly;
 import dev.backlot.web.plugins.PluginAdmin;
 import dev.backlot.web.plugins.PluginJars;
 import jakarta.faces.view.ViewScoped;
@@ -18,6 +19,7 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named
 @ViewScoped
+@AdminOnly
 public class PluginUploadView implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package dev.backlot.web.view;
 
+import dev.backlot.web.security.AdminOnly;
 import dev.backlot.plugins.PluginInfo;
 import dev.backlot.web.plugins.PluginAdmin;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
+@AdminOnly
 public class PluginsView implements Serializable {
 
     private static final long serialVersionUID = 1L;

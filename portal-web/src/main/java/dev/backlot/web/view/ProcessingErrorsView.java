@@ -1,5 +1,8 @@
 package dev.backlot.web.view;
 
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.SourceNames;
+import dev.backlot.security.Caller;
 import dev.backlot.catalog.ProcessingError;
 import dev.backlot.web.PortalRuntime;
 import jakarta.faces.context.FacesContext;
@@ -31,7 +34,14 @@ public class ProcessingErrorsView implements Serializable {
 
     /** Reads the errors once the view parameters are set. */
     public void load() {
-        errors = runtime.portal().catalog().processingErrors();
+        CatalogService catalog = runtime.portal().catalog();
+        errors = catalog.processingErrors();
+        if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Caller.ADMIN)) {
+            // Server paths and URL secrets are for admins only.
+            SourceNames names = catalog.sourceNames();
+            errors = errors.stream().map(e -> new ProcessingError(names.location(e.location()), e.entityRef(),
+                    names.text(e.message()))).toList();
+        }
     }
 
     /** The text filter changed: the URL follows it. */

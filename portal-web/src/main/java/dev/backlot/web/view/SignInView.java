@@ -1,20 +1,26 @@
 package dev.backlot.web.view;
 
-import dev.backlot.security.Caller;
-import dev.backlot.web.PortalRuntime;
-import dev.backlot.web.security.AuthFilter;
+import dev.backlot.security.SignInOutcome;
+import dev.backlot.web.security.PasswordSignIn;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Optional;
 
-/** {@code /login}: form sign-in with a local account, then back to where the user was going. */
+/**
+ * {@code /login}: form sign-in with a local account through Jakarta Security (the portal's
+ * authentication mechanism and identity store), then back to where the user was going. Repeated
+ * failures are slowed down; the page says for how long.
+ */
 @Named
 @ViewScoped
 public class SignInView implements Serializable {
@@ -22,7 +28,7 @@ public class SignInView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient SecurityContext security;
 
     private String username;
     private String password;
@@ -31,18 +37,24 @@ public class SignInView implements Serializable {
     public void signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        Optional<Caller> caller = runtime.portal().accounts().authenticate(username, password);
-        password = null;
-        if (caller.isEmpty()) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password",
-                    "Check both and try again."));
-            return;
-        }
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        request.getSession(true);
-        request.changeSessionId(); // a new id at sign-in: no session fixation
-        external.getSessionMap().put(AuthFilter.SESSION_CALLER, caller.get());
-        external.redirect(external.getRequestContextPath() + safeNext(next));
+        PasswordSignIn credential = new PasswordSignIn(username, password, request.getRemoteAddr());
+        password = null;
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        switch (status) {
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + safeNext(next));
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> {
+                if (credential.outcome() instanceof SignInOutcome.Throttled throttled) {
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                            "Sign-in paused: " + throttled.reason(), throttled.reason()));
+                } else {
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user name or password",
+                            "Check both and try again."));
+                }
+            }
+        }
     }
 
     /** Only a path of this portal: never another host ({@code //evil.example} or {@code https://...}). */

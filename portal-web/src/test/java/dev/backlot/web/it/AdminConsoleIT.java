@@ -50,7 +50,7 @@ class AdminConsoleIT {
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Browser.available(), "Chromium and chromedriver are not installed");
-        deleteTree(work);
+        RunningPortal.deleteTree(work);
         portal = RunningPortal.start(work.resolve("data"), "portal.log",
                 Map.of("PORTAL_ADMIN_PASSWORD", PASSWORD, "PORTAL_API_TOKEN", TOKEN));
         browser = new Browser(work.resolve("chromium"));
@@ -195,7 +195,7 @@ class AdminConsoleIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(foreign.statusCode()).isEqualTo(403);
-        assertThat(foreign.body()).contains("Cross-origin writes");
+        assertThat(foreign.body()).contains("Cross-origin changes");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(own.body()).contains("\"state\":\"ACTIVE\"");
     }
@@ -248,14 +248,4 @@ class AdminConsoleIT {
         wait.until(d -> browser.find("#result").getText().contains(text));
     }
 
-    private static void deleteTree(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
-                for (Path p : all) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
-    }
 }

@@ -38,7 +38,7 @@ class CatalogPagesIT {
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Browser.available(), "Chromium and chromedriver are not installed");
-        deleteTree(work);
+        RunningPortal.deleteTree(work);
         portal = RunningPortal.start(work.resolve("data"), "portal.log", Map.of("PORTAL_ADMIN_PASSWORD", PASSWORD));
         browser = new Browser(work.resolve("chromium"));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
@@ -145,7 +145,7 @@ class CatalogPagesIT {
     @Test
     @Order(6)
     void registerAnalyzesThenImportsAFileLocation() throws Exception {
-        Path file = portal.data.resolve("imports").resolve("ledger").resolve("catalog-info.yaml");
+        Path file = portal.data.resolve("sample-catalog").resolve("imports").resolve("ledger").resolve("catalog-info.yaml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 apiVersion: backstage.io/v1alpha1
@@ -177,7 +177,7 @@ class CatalogPagesIT {
     @Test
     @Order(7)
     void aBadDocumentShowsUpOnTheErrorsPage() throws Exception {
-        Path file = portal.data.resolve("imports").resolve("broken").resolve("catalog-info.yaml");
+        Path file = portal.data.resolve("sample-catalog").resolve("imports").resolve("broken").resolve("catalog-info.yaml");
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 apiVersion: backstage.io/v1alpha1
@@ -262,11 +262,4 @@ class CatalogPagesIT {
         }
     }
 
-    private static void deleteTree(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

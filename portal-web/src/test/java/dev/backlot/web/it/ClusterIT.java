@@ -42,7 +42,7 @@ class ClusterIT {
         try (Connection c = DriverManager.getConnection(PG, "postgres", null)) {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         }
-        ZeroDowntimeIT.deleteTree(work);
+        RunningPortal.deleteTree(work);
         Map<String, String> env = Map.of("PORTAL_DB_URL", PG + "?currentSchema=" + schema, "PORTAL_DB_USER", "postgres",
                 "PORTAL_API_TOKEN", ZeroDowntimeIT.TOKEN, "PORTAL_SAMPLE_CATALOG", "false", "PORTAL_PLUGINS_SYNC_MS", "500");
         first = RunningPortal.start(work.resolve("node-1/data"), "node-1.log", env);

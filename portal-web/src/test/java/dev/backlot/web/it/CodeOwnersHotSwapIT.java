@@ -30,9 +30,13 @@ class CodeOwnersHotSwapIT {
     @TempDir
     Path data;
 
+    @TempDir
+    Path repos;
+
     @Test
     void processorBundleChangesEntitiesWhileInstalledAndTheyChangeBackAfterItIsRemoved() throws Exception {
-        Path repo = Files.createDirectories(data.resolve("repos/payments"));
+        // Beside the data folder, never in it: the portal's state is never a catalog source.
+        Path repo = Files.createDirectories(repos.resolve("payments"));
         Files.writeString(repo.resolve("catalog-info.yaml"), """
                 apiVersion: backstage.io/v1alpha1
                 kind: Component

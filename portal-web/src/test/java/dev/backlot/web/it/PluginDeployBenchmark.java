@@ -28,7 +28,7 @@ public final class PluginDeployBenchmark {
     public static void main(String[] args) throws Exception {
         int updates = Integer.getInteger("bench.updates", 20);
         Path work = Path.of("target", "plugin-deploy-bench").toAbsolutePath();
-        ZeroDowntimeIT.deleteTree(work);
+        RunningPortal.deleteTree(work);
         try (RunningPortal portal = RunningPortal.start(work.resolve("data"), "portal.log",
                 Map.of("PORTAL_API_TOKEN", ZeroDowntimeIT.TOKEN, "PORTAL_SAMPLE_CATALOG", "false"))) {
             long t0 = System.nanoTime();

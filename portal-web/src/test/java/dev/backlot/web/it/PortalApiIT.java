@@ -385,14 +385,17 @@ class PortalApiIT {
 
     // --- locations: POST /locations/by-query and PUT /locations/{id} ---
 
-    /** The folder of the sample catalog, inside the data folder, which is where file locations may point. */
+    /**
+     * The folder of the sample catalog, one of the default file roots (the rest of the data folder
+     * is never read). Read with the token: only admins see server paths.
+     */
     private Path sampleFolder() throws Exception {
         awaitOk("/api/catalog/entities/by-name/component/default/payment-service");
         return Path.of(sampleLocation().getString("target")).getParent();
     }
 
     private JsonObject sampleLocation() throws Exception {
-        return Json.createReader(new StringReader(get("/api/catalog/locations", null).body())).readArray().stream()
+        return Json.createReader(new StringReader(get("/api/catalog/locations", TOKEN).body())).readArray().stream()
                 .map(l -> l.asJsonObject().getJsonObject("data"))
                 .filter(l -> l.getString("target").endsWith("sample-catalog/catalog-info.yaml")).findFirst().orElseThrow();
     }
@@ -424,7 +427,7 @@ class PortalApiIT {
 
     @Test
     void locationQueryPagesInIdOrderThroughItsCursorWithoutSigningIn() throws Exception {
-        Path folder = sampleFolder().resolveSibling("it-location-query");
+        Path folder = sampleFolder().resolve("it-location-query");
         java.util.List<String> ids = new java.util.ArrayList<>();
         try {
             for (String name : java.util.List.of("lq-one", "lq-two", "lq-three")) {
@@ -462,7 +465,7 @@ class PortalApiIT {
 
     @Test
     void locationUpdateReadsTheNewTargetAndNeedsACaller() throws Exception {
-        Path folder = sampleFolder().resolveSibling("it-location-update");
+        Path folder = sampleFolder().resolve("it-location-update");
         java.util.List<String> ids = new java.util.ArrayList<>();
         try {
             String id = register(folder, "lu-old");
@@ -479,7 +482,10 @@ class PortalApiIT {
             JsonObject location = object(updated.body());
             assertThat(location.getString("id")).isEqualTo(id);
             assertThat(location.getString("target")).isEqualTo(newFile.toString());
-            assertThat(object(get("/api/catalog/locations/" + id, null).body()).getString("target")).isEqualTo(newFile.toString());
+            assertThat(object(get("/api/catalog/locations/" + id, TOKEN).body()).getString("target")).isEqualTo(newFile.toString());
+            // Anonymous readers see it relative to its catalog folder, never the server path.
+            assertThat(object(get("/api/catalog/locations/" + id, null).body()).getString("target"))
+                    .isEqualTo("sample-catalog/it-location-update/lu-new/catalog-info.yaml");
             awaitOk("/api/catalog/entities/by-name/component/default/lu-new");
             // What only the old target emitted is an orphan now (deleted after PORTAL_CATALOG_ORPHAN_GRACE_SECONDS).
             assertThat(object(get("/api/catalog/entities/by-name/component/default/lu-old", null).body())
@@ -494,7 +500,7 @@ class PortalApiIT {
 
     @Test
     void badLocationQueriesAndUpdatesAreRefusedWithTheReason() throws Exception {
-        Path folder = sampleFolder().resolveSibling("it-location-refusals");
+        Path folder = sampleFolder().resolve("it-location-refusals");
         JsonObject sample = sampleLocation();
         java.util.List<String> ids = new java.util.ArrayList<>();
         try {

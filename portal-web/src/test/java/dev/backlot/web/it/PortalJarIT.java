@@ -42,7 +42,7 @@ class PortalJarIT {
 
     @BeforeAll
     void startPortal() throws Exception {
-        deleteTree(work);
+        RunningPortal.deleteTree(work);
         portal = RunningPortal.start(work.resolve("data-a"), "portal-a.log", Map.of("PORTAL_API_TOKEN", TOKEN));
         System.out.printf("[figures] portal.jar boot to ready: %.1f s, resident memory after boot: %d MiB%n",
                 portal.readyAfterMs / 1000.0, portal.residentMiB());
@@ -306,11 +306,4 @@ class PortalJarIT {
         return bytes.toByteArray();
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

@@ -47,7 +47,7 @@ class UiContributionsIT {
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Browser.available(), "Chromium and chromedriver are not installed");
-        deleteTree(work);
+        RunningPortal.deleteTree(work);
         portal = RunningPortal.start(work.resolve("data"), "portal.log",
                 Map.of("PORTAL_ADMIN_PASSWORD", "ui-contributions-admin-password", "PORTAL_PLUGINS_POLL_MS", "200"));
         browser = new Browser(work.resolve("chromium"));
@@ -214,14 +214,4 @@ class UiContributionsIT {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

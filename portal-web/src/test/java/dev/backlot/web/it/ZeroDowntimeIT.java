@@ -49,7 +49,7 @@ class ZeroDowntimeIT {
 
     @BeforeAll
     void start() throws Exception {
-        deleteTree(work);
+        RunningPortal.deleteTree(work);
         portal = RunningPortal.start(work.resolve("data"), "portal.log",
                 Map.of("PORTAL_API_TOKEN", TOKEN, "PORTAL_SAMPLE_CATALOG", "false"));
     }
@@ -241,11 +241,4 @@ class ZeroDowntimeIT {
         }
     }
 
-    static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

@@ -36,8 +36,11 @@ final class CatalogFileWalk {
                     if (!dir.equals(realDir) && dir.getFileName().toString().startsWith(".")) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (!targets.allows(dir.toRealPath())) {
-                        errors.add("directory " + dir + " links outside the allowed file roots; skipped");
+                    Path real = dir.toRealPath();
+                    if (!targets.walks(real)) {
+                        if (!targets.isPortalState(real)) {
+                            errors.add("directory " + dir + " links outside the allowed file roots; skipped");
+                        }
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -50,7 +53,9 @@ final class CatalogFileWalk {
                     }
                     Path real = file.toRealPath();
                     if (!targets.allows(real)) {
-                        errors.add("file " + file + " links outside the allowed file roots; skipped");
+                        if (!targets.isPortalState(real)) {
+                            errors.add("file " + file + " links outside the allowed file roots; skipped");
+                        }
                         return FileVisitResult.CONTINUE;
                     }
                     if (files.size() >= maxFiles) {

@@ -18,6 +18,11 @@ import java.util.Objects;
  * @param urlTimeout the deadline for one HTTP exchange, body included
  * @param maxLocationDepth how deep Location entities may nest below the root location
  * @param maxFilesPerLocation the most {@code catalog-info.yaml} files one directory location may yield
+ * @param stateFolder the portal's own data folder: nothing inside it is ever read, whatever the
+ *     roots say (its database, runtime, plugin cache and every other piece of state), except inside
+ *     one of {@code stateOpenings}; {@code null} when there is none to protect
+ * @param stateOpenings the folders inside {@code stateFolder} that hold catalog sources (the sample
+ *     catalog, the discovery folder)
  */
 public record ReadPolicy(
         List<Path> fileRoots,
@@ -26,7 +31,9 @@ public record ReadPolicy(
         int maxDocumentsPerFile,
         Duration urlTimeout,
         int maxLocationDepth,
-        int maxFilesPerLocation) {
+        int maxFilesPerLocation,
+        Path stateFolder,
+        List<Path> stateOpenings) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
     public static final int DEFAULT_MAX_DOCUMENTS_PER_FILE = 1_000;
@@ -36,11 +43,21 @@ public record ReadPolicy(
 
     public ReadPolicy {
         fileRoots = List.copyOf(fileRoots);
+        stateFolder = stateFolder == null ? null : stateFolder.toAbsolutePath().normalize();
+        stateOpenings = stateOpenings == null ? List.of()
+                : stateOpenings.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         urlAllow = List.copyOf(urlAllow);
         Objects.requireNonNull(urlTimeout, "urlTimeout");
         if (maxFileBytes <= 0 || maxDocumentsPerFile <= 0 || maxLocationDepth < 0 || maxFilesPerLocation <= 0) {
             throw new IllegalArgumentException("ReadPolicy limits must be positive");
         }
+    }
+
+    /** A policy without a state folder to protect. */
+    public ReadPolicy(List<Path> fileRoots, List<String> urlAllow, long maxFileBytes, int maxDocumentsPerFile,
+            Duration urlTimeout, int maxLocationDepth, int maxFilesPerLocation) {
+        this(fileRoots, urlAllow, maxFileBytes, maxDocumentsPerFile, urlTimeout, maxLocationDepth, maxFilesPerLocation,
+                null, List.of());
     }
 
     /** A policy with the default limits for the given roots and hosts. */

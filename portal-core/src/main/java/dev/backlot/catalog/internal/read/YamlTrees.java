@@ -38,12 +38,28 @@ final class YamlTrees {
     private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
     private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
+    /**
+     * The most values one document may become, aliases expanded. Twenty aliases of a large
+     * collection can turn a 200 KB file into millions of values (a "billion laughs"); counting
+     * the values built stops that however the aliases are arranged. Real descriptors are a few
+     * hundred values; an inline definition of a large API a few tens of thousands.
+     */
+    static final int MAX_NODES = 200_000;
+
     private final int maxDepth;
+    private final int maxNodes;
+    private int nodes;
     // Aliases share node objects; a node met again while still being converted is a recursive alias.
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
     YamlTrees(int maxDepth) {
+        this(maxDepth, MAX_NODES);
+    }
+
+    /** One converter per document: the value count starts at zero. */
+    YamlTrees(int maxDepth, int maxNodes) {
         this.maxDepth = maxDepth;
+        this.maxNodes = maxNodes;
     }
 
     /** A resolver that leaves typing to {@link YamlTrees}: plain scalars get {@link #PLAIN}. */
@@ -65,6 +81,9 @@ final class YamlTrees {
     Object toValue(Node node, int depth) {
         if (depth > maxDepth) {
             throw new YamlTreeException("nesting deeper than the limit of " + maxDepth + " levels (after aliases)", node);
+        }
+        if (++nodes > maxNodes) {
+            throw new YamlTreeException("more than " + maxNodes + " values once aliases are expanded", node);
         }
         if (node instanceof ScalarNode scalar) {
             return scalar(scalar);

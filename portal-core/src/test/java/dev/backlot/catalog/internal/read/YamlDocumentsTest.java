@@ -60,6 +60,21 @@ class YamlDocumentsTest {
     }
 
     @Test
+    void fewAliasesOfALargeCollectionAreRefusedByTheValueCount() {
+        // 200 KB: one collection of 20,000 values, then 19 aliases of it (within the alias limit)
+        // that would expand into 400,000 values.
+        StringBuilder yaml = new StringBuilder("kind: Component\nbig: &big [");
+        yaml.append(String.join(",", java.util.Collections.nCopies(20_000, "lolol"))).append("]\ncopies: [");
+        yaml.append(String.join(", ", java.util.Collections.nCopies(19, "*big"))).append("]\n---\nkind: After\n");
+        assertThat(yaml.length()).isBetween(100_000, 300_000);
+
+        List<Document> docs = parse(yaml.toString());
+
+        assertThat(docs.get(0).error()).contains("document 1").contains("more than 200000 values once aliases are expanded");
+        assertThat(docs.get(1).entity()).as("the next document is still read").containsEntry("kind", "After");
+    }
+
+    @Test
     void aliasesAreExpandedWithinTheLimit() {
         Map<String, Object> entity = parse("base: &b {owner: team-a}\nspec: *b\n").get(0).entity();
 
