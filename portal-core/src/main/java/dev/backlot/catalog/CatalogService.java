@@ -1,13 +1,16 @@
 package dev.backlot.catalog;
 
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The software catalog as the web layer uses it. Entities are returned as JSON-like trees
- * (maps, lists, strings, numbers, booleans) in Backstage's shape, ready to serialise.
+ * The software catalog as the web layer and the other engines use it: typed
+ * {@link dev.backlot.model.Entity entities} with their relations and status. The HTTP API reads
+ * the same through {@link #json()}, as stored JSON, without parsing it.
  *
  * <p>Reads see everything stored so far; writes to sources (locations, refreshes) are queued and
  * processed in order, typically within a second; {@link #awaitIdle} waits for them.
@@ -19,29 +22,30 @@ public interface CatalogService {
      *
      * @throws IllegalArgumentException for a {@code $contains} the catalog cannot match (see {@link EntityPredicate})
      */
-    List<Map<String, Object>> entities(EntityQuery query);
+    List<Entity> entities(EntityQuery query);
 
     /** How many entities match the query's filter and text term (ignoring its window). */
     long count(EntityQuery query);
 
-    /** The entity {@code kind:namespace/name}, compared case-insensitively. */
-    Optional<Map<String, Object>> entity(String kind, String namespace, String name);
+    /** The entity with this reference, compared case-insensitively. */
+    Optional<Entity> entity(EntityRef ref);
 
-    Optional<Map<String, Object>> entityByUid(String uid);
+    /** The entity with this {@code metadata.uid}. */
+    Optional<Entity> entityByUid(String uid);
 
     /**
-     * The entity {@code kind:namespace/name} and the chain of entities that emitted it, up to the
-     * Location entity of its registered location; see {@link EntityAncestry}.
+     * The entity and the chain of entities that emitted it, up to the Location entity of its
+     * registered location; see {@link EntityAncestry}.
      *
      * @return empty when there is no such entity
      */
-    Optional<EntityAncestry> ancestry(String kind, String namespace, String name);
+    Optional<EntityAncestry> ancestry(EntityRef ref);
 
     /**
      * The entities for these references, in request order; an element is {@code null} where the
      * reference names no entity (or is malformed).
      */
-    default List<Map<String, Object>> entitiesByRefs(List<String> refs) {
+    default List<Entity> entitiesByRefs(List<String> refs) {
         return entitiesByRefs(refs, EntityPredicate.ALL);
     }
 
@@ -51,7 +55,7 @@ public interface CatalogService {
      *
      * @throws IllegalArgumentException for a {@code $contains} the catalog cannot match (see {@link EntityPredicate})
      */
-    List<Map<String, Object>> entitiesByRefs(List<String> refs, EntityPredicate predicate);
+    List<Entity> entitiesByRefs(List<String> refs, EntityPredicate predicate);
 
     /**
      * Removes an entity; a source that still emits it brings it back at its next read.
@@ -105,7 +109,7 @@ public interface CatalogService {
     Optional<CatalogLocation> location(String id);
 
     /** The registered location that brought this entity in, when it came from one. */
-    Optional<CatalogLocation> locationOfEntity(String kind, String namespace, String name);
+    Optional<CatalogLocation> locationOfEntity(EntityRef ref);
 
     /**
      * Registers a location and queues its first read, or with {@code dryRun} reads and processes it
@@ -124,7 +128,10 @@ public interface CatalogService {
      * @param entities for a dry run, the entities it would bring; empty otherwise (they arrive shortly)
      * @param exists for a dry run, whether it is already registered
      */
-    record AddedLocation(CatalogLocation location, List<Map<String, Object>> entities, boolean exists) {
+    record AddedLocation(CatalogLocation location, List<Entity> entities, boolean exists) {
+        public AddedLocation {
+            entities = List.copyOf(entities);
+        }
     }
 
     /** Unregisters a location and removes the entities it brought. @throws CatalogException NOT_FOUND */
@@ -149,7 +156,10 @@ public interface CatalogService {
     /** Queues a new read of the source of the entity {@code ref}. @throws CatalogException NOT_FOUND */
     void refresh(String entityRef);
 
-    /** Every problem Backstage's rules find in the entity; empty when it is valid. */
+    /**
+     * Every problem Backstage's rules find in an entity as a client sent it (a JSON-like tree, which
+     * may not even have the envelope's shape); empty when it is valid.
+     */
     List<String> validate(Map<String, Object> entity);
 
     /** Every rejected document and failed entity, newest runs included. */
@@ -160,6 +170,16 @@ public interface CatalogService {
      * or the secrets URLs carry: everyone but admins.
      */
     SourceNames sourceNames();
+
+    /**
+     * Calls {@code listener} after every committed change to entities, from now on.
+     *
+     * @return closing it stops the calls
+     */
+    AutoCloseable addListener(CatalogListener listener);
+
+    /** The same reads as stored JSON, for the HTTP API's fast path. */
+    CatalogJson json();
 
     /** Waits up to {@code timeout} for every queued source run to finish. */
     void awaitIdle(Duration timeout);

@@ -1,7 +1,7 @@
 package dev.backlot.catalog;
 
 import java.util.List;
-import java.util.Map;
+import dev.backlot.model.Entity;
 
 /**
  * How an entity came into the catalog, in the shape of Backstage's
@@ -34,11 +34,11 @@ public record EntityAncestry(String rootEntityRef, List<Item> items) {
     /**
      * One entity of the chain.
      *
-     * @param entity the stitched entity, as the API serves it
+     * @param entity the stitched entity
      * @param parentEntityRefs the lower-case references of the stored entities that emitted it;
      *     parents no longer in the catalog are left out
      */
-    public record Item(Map<String, Object> entity, List<String> parentEntityRefs) {
+    public record Item(Entity entity, List<String> parentEntityRefs) {
         public Item {
             parentEntityRefs = List.copyOf(parentEntityRefs);
         }

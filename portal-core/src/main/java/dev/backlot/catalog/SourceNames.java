@@ -1,6 +1,7 @@
 package dev.backlot.catalog;
 
 import dev.backlot.config.Redact;
+import dev.backlot.model.Entity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class SourceNames {
      * by a character of a word, a URL or a path, then two or more segments.
      */
     private static final Pattern OTHER_PATH = Pattern.compile("(?<![\\w:/.\\-~])(?:/[^/\\s'\"`,;()\\[\\]{}<>]+){2,}");
+
+    /** A {@code url:} location inside a JSON string value, up to the closing quote. */
+    private static final Pattern URL_VALUE = Pattern.compile("url:[a-zA-Z][a-zA-Z0-9+.-]*://[^\"\\\\\\s]*");
 
     /** Absolute folder (both as configured and resolved) to the name shown instead, longest first. */
     private final List<Map.Entry<String, String>> folders;
@@ -88,6 +92,44 @@ public final class SourceNames {
             other.appendReplacement(shown, Matcher.quoteReplacement("\u2026" + path.substring(path.lastIndexOf('/'))));
         }
         other.appendTail(shown);
+        return shown.toString();
+    }
+
+    /** A typed entity as a non-admin sees it: see {@link #entity(Map)}. */
+    public Entity entity(Entity entity) {
+        Map<String, Object> metadata = new LinkedHashMap<>(entity.metadata());
+        Map<String, Object> shown = entity(Map.of("metadata", metadata, "status", entity.status()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) shown.get("status");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = (Map<String, Object>) shown.get("metadata");
+        return new Entity(entity.apiVersion(), entity.kind(), meta, entity.spec(), entity.relations(), status);
+    }
+
+    /**
+     * An entity's stored JSON as a non-admin sees it, without parsing it: known folders in every
+     * string become their names (as {@link #text}), and {@code url:} location values lose their
+     * query values and user info. Other absolute paths stay (they are the entity's own content).
+     */
+    public String json(String json) {
+        if (json == null) {
+            return null;
+        }
+        String out = json;
+        for (Map.Entry<String, String> folder : folders) {
+            if (out.contains(folder.getKey())) {
+                out = out.replace(folder.getKey() + "/", folder.getValue() + "/").replace(folder.getKey(), folder.getValue());
+            }
+        }
+        if (!out.contains("url:")) {
+            return out;
+        }
+        Matcher url = URL_VALUE.matcher(out);
+        StringBuilder shown = new StringBuilder();
+        while (url.find()) {
+            url.appendReplacement(shown, Matcher.quoteReplacement(Redact.urlQuery(url.group())));
+        }
+        url.appendTail(shown);
         return shown.toString();
     }
 

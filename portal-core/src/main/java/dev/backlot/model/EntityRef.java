@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param namespace the namespace, {@code default} unless given
  * @param name the entity name
  */
-public record EntityRef(String kind, String namespace, String name) {
+public record EntityRef(String kind, String namespace, String name) implements java.io.Serializable {
 
     /** The namespace used when a reference names none and the context supplies none. */
     public static final String DEFAULT_NAMESPACE = "default";

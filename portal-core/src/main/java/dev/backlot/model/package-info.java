@@ -10,13 +10,14 @@
  * boolean linkable = SafeLinks.isSafe(url);   // only http, https, mailto and relative URLs
  * }</pre>
  *
- * <p>0.3.0 added {@link dev.backlot.model.SafeLinks}.
+ * <p>1.0.0 is the first release; from it on the build's baseline check holds this package to
+ * semantic versioning.
  *
  * <p>The package is exported into the plugin framework with the version below; a change that breaks
  * a bundle compiled against it must raise the major version.
  */
 @Export
-@Version("0.3.0")
+@Version("1.0.0")
 package dev.backlot.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,22 @@ public interface ExtensionRegistry {
      */
     <S> List<Extension<S>> extensions(Class<S> type);
 
+    /**
+     * Calls {@code listener} for every change to {@link #extensions(Class) extensions(type)}: first
+     * {@code added} for each service serving now, then {@code added}, {@code modified} and
+     * {@code removed} as plugins come, change and go (see {@link ExtensionListener} for the
+     * threading). Events arrive shortly after the change, once the new service can be called.
+     *
+     * @return closing it stops the events
+     */
+    <S> Subscription addListener(Class<S> type, ExtensionListener<S> listener);
+
+    /** A listener's registration; closing it stops its events. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Convenience: just the service objects of {@link #extensions}. */
     default <S> List<S> services(Class<S> type) {
         return extensions(type).stream().map(Extension::service).toList();

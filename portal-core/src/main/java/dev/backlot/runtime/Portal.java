@@ -1,38 +1,38 @@
 package dev.backlot.runtime;
 
-import dev.backlot.audit.AuditEntry;
 import dev.backlot.audit.AuditLog;
-import dev.backlot.audit.internal.AuditEntryEntity;
-import dev.backlot.audit.internal.JpaAuditLog;
+import dev.backlot.audit.AuditLogs;
 import dev.backlot.catalog.CatalogService;
-import dev.backlot.catalog.internal.DefaultCatalogService;
+import dev.backlot.catalog.Catalogs;
+import dev.backlot.common.Unavailable;
 import dev.backlot.config.PortalConfig;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.BundleSource;
+import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
-import dev.backlot.plugins.internal.DropInFolder;
-import dev.backlot.plugins.internal.FelixPluginHost;
-import dev.backlot.plugins.internal.HostExports;
-import dev.backlot.plugins.internal.PluginDeployer;
-import dev.backlot.plugins.internal.PluginPlatform;
+import dev.backlot.plugins.PluginSystem;
 import dev.backlot.security.AccountService;
-import dev.backlot.security.internal.AccountEntity;
-import dev.backlot.security.internal.DefaultAccountService;
+import dev.backlot.security.AccountServices;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The composition root of the engines: opens the database, makes sure the admin account exists,
- * starts the plugin framework, deploys the desired plugins and watches the drop-in folder.
+ * The composition root of the engines: opens the database, starts the accounts, the plugin
+ * platform and the catalog, each through its feature's factory, on one scheduler.
  *
- * <p>Start never throws for a broken part: a database that cannot be reached or a plugin that does
- * not start is recorded and shown by {@link #readiness()}, and the rest of the portal comes up so
- * that an operator can see what is wrong. {@link #close()} stops everything in reverse order.
+ * <p>Start never throws for a broken part, and no service it hands out is ever {@code null}: a
+ * database that cannot be reached or a framework that does not start is recorded and shown by
+ * {@link #readiness()}, and the services that need it answer every call with a
+ * {@link dev.backlot.common.ServiceUnavailableException} saying why, so that an operator can see
+ * what is wrong while the rest of the portal comes up. {@link #close()} stops everything in
+ * reverse order.
  */
 public final class Portal implements AutoCloseable {
 
@@ -40,14 +40,13 @@ public final class Portal implements AutoCloseable {
 
     private final PortalConfig config;
     private final Map<String, String> startProblems = new LinkedHashMap<>();
+    private final RuntimeScheduler scheduler = new RuntimeScheduler();
+    private final List<AutoCloseable> running = new ArrayList<>();
     private Database database;
     private AccountService accounts;
     private AuditLog audit;
-    private FelixPluginHost host;
-    private DropInFolder dropIn;
-    private PluginPlatform platform;
-    private DefaultCatalogService catalog;
-    private List<String> expectedActive = List.of();
+    private PluginSystem plugins;
+    private CatalogService catalog;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -69,49 +68,46 @@ public final class Portal implements AutoCloseable {
     private void startAll(List<BundleSource> infrastructure, List<BundleSource> builtins) {
         LOG.info(() -> "Starting Backlot with " + config);
         try {
+            List<Class<?>> stored = new ArrayList<>(AuditLogs.persistentClasses());
+            stored.addAll(AccountServices.persistentClasses());
             database = Database.open(config.effectiveDbUrl(), config.dbUser().orElse(null),
-                    config.dbPassword().orElse(null),
-                    List.of(AuditEntryEntity.class, AccountEntity.class));
-            audit = new JpaAuditLog(database);
-            DefaultAccountService defaultAccounts = new DefaultAccountService(database, config.apiToken(), audit);
-            generatedAdminPassword = defaultAccounts.ensureAdmin(config.adminPassword());
-            accounts = defaultAccounts;
+                    config.dbPassword().orElse(null), stored);
+            running.add(database);
+            audit = AuditLogs.inDatabase(database);
+            AccountServices.Started started = AccountServices.inDatabase(database, config.apiToken(),
+                    config.adminPassword(), audit);
+            accounts = started.accounts();
+            generatedAdminPassword = started.generatedAdminPassword();
         } catch (RuntimeException e) {
             problem("database", e);
-            audit = new LoggingAuditLog();
-            // Without the database only the API token can sign in; it needs no table.
-            accounts = new DefaultAccountService(null, config.apiToken(), audit);
+            database = null;
+            audit = AuditLogs.serverLogOnly();
+            accounts = AccountServices.tokenOnly(config.apiToken(), audit);
         }
         try {
-            host = new FelixPluginHost(config.felixCacheDir(), HostExports.exportPackage());
-            host.start(infrastructure);
-            if (database != null) {
-                PortalConfig.Plugins settings = config.plugins();
-                platform = PluginPlatform.start(database, host, audit, PluginPlatform.Settings.of(
-                        settings.maxUploadBytes(), settings.keepVersions(), settings.syncMs()), builtins);
-                expectedActive = platform.expectedActive();
-            } else {
-                expectedActive = PluginDeployer.deployTransient(host, builtins);
-            }
-            dropIn = new DropInFolder(config.pluginDropInDir(), host, audit);
-            dropIn.start(config.pluginPollMs());
-            audit.record(new AuditEntry(java.time.Instant.now(), "system", "portal.start", null, AuditEntry.SUCCESS,
-                    "plugins: " + expectedActive));
-        } catch (Exception e) {
+            plugins = PluginSystem.start(PluginSystem.Settings.of(config), database, audit, scheduler, infrastructure,
+                    builtins);
+        } catch (Exception | LinkageError e) {
             problem("plugins", e);
+            plugins = PluginSystem.failed(startProblems.get("plugins"));
         }
-        if (database != null) {
+        running.add(plugins);
+        if (database == null) {
+            catalog = Unavailable.of(CatalogService.class, "the catalog",
+                    "the database could not be opened: " + startProblems.get("database"));
+        } else {
             try {
-                catalog = new DefaultCatalogService(database, host == null ? null : host.extensions(),
-                        CatalogConfiguration.settings(config));
-                catalog.start();
+                Catalogs started = Catalogs.start(database, plugins.extensions(), config, scheduler);
+                running.add(started);
+                catalog = started.service();
             } catch (Exception e) {
                 problem("catalog", e);
+                catalog = Unavailable.of(CatalogService.class, "the catalog", startProblems.get("catalog"));
             }
         }
     }
 
-    /** The software catalog; {@code null} when the database is unavailable. */
+    /** The software catalog; unavailable (every call refused with the reason) when it could not start. */
     public CatalogService catalog() {
         return catalog;
     }
@@ -120,15 +116,11 @@ public final class Portal implements AutoCloseable {
     public Readiness readiness() {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("database", database != null ? "UP" : startProblems.getOrDefault("database", "not opened"));
-        checks.put("catalog", catalog != null ? "UP" : startProblems.getOrDefault("catalog", "not started"));
-        if (host == null || !host.isRunning()) {
-            checks.put("plugin-framework", startProblems.getOrDefault("plugins", "not running"));
-        } else {
-            checks.put("plugin-framework", "UP");
-        }
-        // With the database: the plugins started at start and not stopped by an admin since.
-        List<String> inactive = host == null ? expectedActive : platform != null ? platform.inactive()
-                : expectedActive.stream().filter(n -> !PluginDeployer.allActive(host, List.of(n))).toList();
+        checks.put("catalog", !Unavailable.is(catalog) ? "UP"
+                : startProblems.getOrDefault("catalog", "not started: the database is unavailable"));
+        checks.put("plugin-framework", plugins.host().isRunning() ? "UP"
+                : plugins.problem().orElse("not running"));
+        List<String> inactive = plugins.inactive();
         checks.put("default-plugins", inactive.isEmpty() ? "UP" : "not all active: " + inactive);
         return new Readiness(checks.values().stream().allMatch("UP"::equals), checks);
     }
@@ -137,13 +129,19 @@ public final class Portal implements AutoCloseable {
         return config;
     }
 
+    /** The plugin framework: never null; lists nothing when it could not start. */
     public PluginHost plugins() {
-        return host;
+        return plugins.host();
     }
 
-    /** Changes to the desired plugin set (console, deploy API); {@code null} without a database. */
+    /** The services plugins register, for the engines and the UI contributions. */
+    public ExtensionRegistry extensions() {
+        return plugins.extensions();
+    }
+
+    /** Changes to the desired plugin set (console, deploy API); unavailable without a database. */
     public PluginManager pluginManager() {
-        return platform == null ? null : platform.manager();
+        return plugins.manager();
     }
 
     public AccountService accounts() {
@@ -154,6 +152,11 @@ public final class Portal implements AutoCloseable {
         return audit;
     }
 
+    /** The runtime's one scheduler, for engines started after the portal (their factories take it). */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** The admin password generated at first start, to be shown once; empty on later starts. */
     public Optional<String> generatedAdminPassword() {
         return generatedAdminPassword;
@@ -161,39 +164,20 @@ public final class Portal implements AutoCloseable {
 
     @Override
     public void close() {
-        if (catalog != null) {
-            catalog.close();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Stopping a part of the portal failed", e);
+            }
         }
-        if (dropIn != null) {
-            dropIn.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        running.clear();
+        scheduler.stop();
     }
 
-    private void problem(String part, Exception e) {
+    private void problem(String part, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         startProblems.put(part, message);
         LOG.log(Level.SEVERE, "Backlot " + part + " failed to start: " + message, e);
-    }
-
-    /** The audit log when there is no database: entries go to the server log only. */
-    private static final class LoggingAuditLog implements AuditLog {
-        @Override
-        public void record(AuditEntry entry) {
-            LOG.info(() -> "audit (not persisted): " + entry);
-        }
-
-        @Override
-        public List<AuditEntry> recent(int limit) {
-            return List.of();
-        }
     }
 }

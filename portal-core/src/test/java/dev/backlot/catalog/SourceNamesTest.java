@@ -48,4 +48,14 @@ class SourceNamesTest {
                 .doesNotContain("/srv/");
         assertThat(entity.toString()).contains("file:/srv/repos/x/catalog-info.yaml");
     }
+
+    @Test
+    void storedJsonIsShownWithoutPathsAndUrlSecretsWithoutBeingParsed() {
+        String json = "{\"metadata\":{\"annotations\":{\"backstage.io/managed-by-location\":"
+                + "\"file:/srv/repos/x/catalog-info.yaml\",\"backstage.io/source-location\":"
+                + "\"url:https://bot:pw@git.example.com/x?token=abc\"}}}";
+
+        assertThat(names.json(json)).contains("file:repos/x/catalog-info.yaml",
+                "url:https://***@git.example.com/x?token=***").doesNotContain("/srv/", "abc", ":pw@");
+    }
 }

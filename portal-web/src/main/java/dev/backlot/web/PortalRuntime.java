@@ -54,8 +54,16 @@ public class PortalRuntime {
         }
     }
 
-    /** The running engines. */
-    public Portal portal() {
+    /**
+     * Whether the portal can serve, and each check behind the answer (readiness and the home page).
+     * Views and resources get the engines themselves injected ({@link PortalServices}).
+     */
+    public dev.backlot.runtime.Readiness readiness() {
+        return portal().readiness();
+    }
+
+    /** The running engines, for {@link PortalServices} (the composition root) only. */
+    Portal portal() {
         if (portal == null) {
             throw new IllegalStateException("Backlot is not started");
         }

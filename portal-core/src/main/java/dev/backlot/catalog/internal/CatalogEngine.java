@@ -10,13 +10,14 @@ import dev.backlot.persistence.Database;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import dev.backlot.common.SerialExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
 /**
  * Runs the catalog's sources and keeps the stored entities in step with them.
  *
- * <p>All writes happen on one worker thread, in the order they were requested, so two runs never
+ * <p>All writes happen in one lane of the runtime's scheduler, in the order they were requested, so two runs never
  * race on the same rows; reads go straight to the database. A run of a source (a location read, a
  * provider mutation) processes every entity it emits, stores only what changed, removes what it no
  * longer emits, records its errors, and stitches every entity whose final form may have changed.
@@ -42,18 +43,19 @@ final class CatalogEngine implements AutoCloseable {
     private final EntityPipeline pipeline;
     private final CatalogSettings settings;
     private final Orphans orphans;
-    // One thread for runs and for delayed orphan sweeps, so that sweeps never race a run.
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backlot-catalog");
-        t.setDaemon(true);
-        return t;
-    });
+    // One lane for runs and for delayed orphan sweeps, so that sweeps never race a run.
+    private final SerialExecutor worker;
+    /** Told after every transaction that stitched or deleted entities. */
+    private final CatalogChanges changes;
     private volatile LocationWatcher watcher;
     private volatile Function<String, Optional<CatalogLocation>> registered;
     /** When the pending orphan sweep runs (epoch ms), or Long.MAX_VALUE for none; worker thread only. */
     private long sweepAt = Long.MAX_VALUE;
 
-    CatalogEngine(Database database, LocationCrawler crawler, EntityPipeline pipeline, CatalogSettings settings) {
+    CatalogEngine(Database database, LocationCrawler crawler, EntityPipeline pipeline, CatalogSettings settings,
+            ScheduledExecutorService scheduler) {
+        this.worker = new SerialExecutor(scheduler, "catalog");
+        this.changes = new CatalogChanges(scheduler);
         this.database = database;
         this.crawler = crawler;
         this.pipeline = pipeline;
@@ -99,22 +101,28 @@ final class CatalogEngine implements AutoCloseable {
             String source = "provider:" + provider;
             Expanded expanded = expandLocations(added, source);
             runSource(source, source, expanded.emitted(), expanded.errors(), expanded.failed(), false);
+            List<String> touched = new ArrayList<>();
             database.jdbc(c -> {
                 Map<String, CatalogStore.Stored> owned = CatalogStore.byRefs(c, removedRefs.stream()
                         .map(CatalogStore::lower).toList());
                 owned.values().removeIf(s -> !s.sourceKey().equals(source));
-                return Stitcher.stitch(c, CatalogStore.delete(c, owned.values()));
+                return stitch(c, CatalogStore.delete(c, owned.values()), touched);
             });
+            changes.committed(touched);
         });
     }
 
     /** Queues removal of everything a source owns (an unregistered location, a provider that left). */
     Future<?> removeSource(String sourceKey) {
-        return worker.submit(() -> database.jdbc(c -> {
-            Set<String> dirty = new HashSet<>(CatalogStore.delete(c, CatalogStore.bySource(c, sourceKey).values()));
-            dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, List.of()));
-            return Stitcher.stitch(c, dirty);
-        }));
+        return worker.submit(() -> {
+            List<String> touched = new ArrayList<>();
+            database.jdbc(c -> {
+                Set<String> dirty = new HashSet<>(CatalogStore.delete(c, CatalogStore.bySource(c, sourceKey).values()));
+                dirty.addAll(CatalogStore.replaceErrors(c, sourceKey, List.of()));
+                return stitch(c, dirty, touched);
+            });
+            changes.committed(touched);
+        });
     }
 
     /**
@@ -128,7 +136,9 @@ final class CatalogEngine implements AutoCloseable {
     private void sweep(long now) {
         sweepAt = Long.MAX_VALUE;
         try {
-            database.jdbc(c -> Stitcher.stitch(c, orphans.sweep(c, now)));
+            List<String> touched = new ArrayList<>();
+            database.jdbc(c -> stitch(c, orphans.sweep(c, now), touched));
+            changes.committed(touched);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Deleting orphaned entities failed", e);
         }
@@ -284,9 +294,11 @@ final class CatalogEngine implements AutoCloseable {
             });
         }
         int stitchedAtOnce;
+        List<String> touched = new ArrayList<>();
         try {
             stitchedAtOnce = storeAndStitchSmall(sourceKey, processed, errors, failedRefs, failedLocations, full,
-                    created, queued, postgres);
+                    created, queued, postgres, touched);
+            changes.committed(touched);
         } finally {
             if (relationsBulk) {
                 database.jdbc(c -> {
@@ -331,7 +343,7 @@ final class CatalogEngine implements AutoCloseable {
      */
     private int storeAndStitchSmall(String sourceKey, Map<String, ProcessedEntity> processed, List<ProcessingError> errors,
             Set<String> failedRefs, Set<String> failedLocations, boolean full, Map<String, CatalogStore.NewRow> created,
-            List<String> queued, boolean postgres) {
+            List<String> queued, boolean postgres, List<String> touched) {
         return database.jdbc(c -> {
             Map<String, CatalogStore.Stored> own = CatalogStore.bySource(c, sourceKey);
             Map<String, CatalogStore.Stored> existing = CatalogStore.byRefs(c, processed.keySet());
@@ -368,6 +380,7 @@ final class CatalogEngine implements AutoCloseable {
             if (dirty.size() <= CatalogStore.CHUNK) {
                 Map<String, Map<String, Object>> fresh = new java.util.HashMap<>();
                 changed.forEach(p -> fresh.put(p.ref(), p.entity()));
+                touched.addAll(dirty);
                 return Stitcher.stitch(c, dirty, fresh, created);
             }
             // Large: commit this much now and stitch in chunks of their own (see StitchQueue); a
@@ -419,6 +432,7 @@ final class CatalogEngine implements AutoCloseable {
                 StitchQueue.remove(c, chunk);
                 return n;
             });
+            changes.committed(chunk);
         }
         return count;
     }
@@ -445,8 +459,26 @@ final class CatalogEngine implements AutoCloseable {
                 : entity.withParents(parents);
     }
 
+    /** Stitches and notes what was touched, to announce once the transaction has committed. */
+    private static int stitch(java.sql.Connection c, Collection<String> refs, List<String> touched)
+            throws java.sql.SQLException {
+        touched.addAll(refs);
+        return Stitcher.stitch(c, refs);
+    }
+
+    /** Listeners told after every committed change; see {@link CatalogChanges}. */
+    AutoCloseable addListener(dev.backlot.catalog.CatalogListener listener) {
+        return changes.add(listener);
+    }
+
+    /** Announces changes made outside the engine's own runs (an entity removed through the API). */
+    void committed(Collection<String> refs) {
+        changes.committed(refs);
+    }
+
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.close();
+        changes.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.backlot.catalog.internal;
 
 import dev.backlot.catalog.CatalogLocation;
-import dev.backlot.catalog.EntityAncestry;
+import dev.backlot.catalog.CatalogJson;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityPredicate;
 import dev.backlot.catalog.EntityQuery;
@@ -35,7 +35,7 @@ final class CatalogQueries {
      * Two steps: the page's uids first (sorting narrow rows), then their JSON. Sorting whole rows
      * would drag every matching entity's JSON through the sort.
      */
-    List<Map<String, Object>> entities(EntityQuery query) {
+    List<String> entities(EntityQuery query) {
         QuerySql q = new QuerySql().where(query.filter(), query.fullTextTerm(), query.fullTextFields(), query.order())
                 .and(query.predicate()).orderBy(query.order(), query.filter()).window(query);
         return database.jdbc(c -> {
@@ -48,19 +48,19 @@ final class CatalogQueries {
                     }
                 }
             }
-            Map<String, Map<String, Object>> byUid = new java.util.HashMap<>();
+            Map<String, String> byUid = new java.util.HashMap<>();
             for (List<String> chunk : CatalogStore.chunks(uids)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT uid, final_json FROM catalog_entity WHERE uid IN ("
                         + QuerySql.placeholders(chunk.size()) + ")")) {
                     CatalogStore.bind(ps, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            byUid.put(rs.getString(1), Json.read(rs.getString(2)));
+                            byUid.put(rs.getString(1), rs.getString(2));
                         }
                     }
                 }
             }
-            List<Map<String, Object>> out = new ArrayList<>(uids.size());
+            List<String> out = new ArrayList<>(uids.size());
             uids.forEach(uid -> out.add(byUid.get(uid)));
             return out;
         });
@@ -80,20 +80,20 @@ final class CatalogQueries {
         });
     }
 
-    Optional<Map<String, Object>> byRef(String ref) {
+    Optional<String> byRef(String ref) {
         return one("SELECT final_json FROM catalog_entity WHERE entity_ref = ?",
                 ref.toLowerCase(Locale.ROOT));
     }
 
-    Optional<Map<String, Object>> byUid(String uid) {
+    Optional<String> byUid(String uid) {
         return one("SELECT final_json FROM catalog_entity WHERE uid = ?", uid);
     }
 
     /** The entities with these (canonical) references that match the predicate, by reference. */
-    Map<String, Map<String, Object>> byRefs(List<String> refs, EntityPredicate predicate) {
+    Map<String, String> byRefs(List<String> refs, EntityPredicate predicate) {
         QuerySql matching = new QuerySql().where(EntityFilter.ALL, null, List.of(), List.of()).and(predicate);
         return database.jdbc(c -> {
-            Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+            Map<String, String> out = new LinkedHashMap<>();
             for (List<String> chunk : CatalogStore.chunks(refs)) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT e.entity_ref, e.final_json FROM catalog_entity e"
                         + matching.sql + " AND e.entity_ref IN (" + QuerySql.placeholders(chunk.size()) + ")")) {
@@ -102,7 +102,7 @@ final class CatalogQueries {
                     bind(ps, params);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.put(rs.getString(1), Json.read(rs.getString(2)));
+                            out.put(rs.getString(1), rs.getString(2));
                         }
                     }
                 }
@@ -115,16 +115,16 @@ final class CatalogQueries {
      * Walks up from the entity through the stored parent references, as Backstage does: depth
      * first, each entity once, parents that are gone left out.
      */
-    Optional<EntityAncestry> ancestry(String ref) {
+    Optional<CatalogJson.Ancestry> ancestry(String ref) {
         String root = ref.toLowerCase(Locale.ROOT);
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT final_json, parent_refs FROM catalog_entity WHERE entity_ref = ?")) {
-                Map<String, Object> first = withParents(ps, root).entity();
+                String first = withParents(ps, root).entity();
                 if (first == null) {
-                    return Optional.<EntityAncestry>empty();
+                    return Optional.<CatalogJson.Ancestry>empty();
                 }
-                List<EntityAncestry.Item> items = new ArrayList<>();
+                List<CatalogJson.Ancestry.Item> items = new ArrayList<>();
                 Set<String> seen = new HashSet<>(List.of(root));
                 Deque<String> todo = new ArrayDeque<>(List.of(root));
                 while (!todo.isEmpty()) {
@@ -145,15 +145,15 @@ final class CatalogQueries {
                             }
                         }
                     }
-                    items.add(new EntityAncestry.Item(row.entity(), present));
+                    items.add(new CatalogJson.Ancestry.Item(row.entity(), present));
                 }
-                return Optional.of(new EntityAncestry(root, items));
+                return Optional.of(new CatalogJson.Ancestry(root, items));
             }
         });
     }
 
     /** The stitched entity (null when absent) and its stored parent references. */
-    private record Row(Map<String, Object> entity, List<String> parentRefs) {
+    private record Row(String entity, List<String> parentRefs) {
     }
 
     private static Row withParents(PreparedStatement ps, String ref) throws SQLException {
@@ -163,7 +163,7 @@ final class CatalogQueries {
                 return new Row(null, List.of());
             }
             String parents = rs.getString(2);
-            return new Row(Json.read(rs.getString(1)),
+            return new Row(rs.getString(1),
                     parents == null || parents.isEmpty() ? List.of() : List.of(parents.split(",")));
         }
     }
@@ -266,12 +266,12 @@ final class CatalogQueries {
         });
     }
 
-    private Optional<Map<String, Object>> one(String sql, String value) {
+    private Optional<String> one(String sql, String value) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, value);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Json.read(rs.getString(1))) : Optional.<Map<String, Object>>empty();
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
             }
         });

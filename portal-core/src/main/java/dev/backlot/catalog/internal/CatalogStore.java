@@ -173,7 +173,9 @@ final class CatalogStore {
     /**
      * Deletes entities with their relations and search rows.
      *
-     * @return the references whose stitched form may change: the targets of the removed relations
+     * @return the references whose stitched form may change: the targets of the removed relations,
+     *     and the removed entities themselves (stitching skips those, and the catalog's listeners learn
+     *     of the removal from them)
      */
     static Set<String> delete(Connection c, Collection<Stored> rows) throws SQLException {
         if (rows.isEmpty()) {
@@ -192,7 +194,7 @@ final class CatalogStore {
                 }
             }
         }
-        rows.forEach(r -> dirty.remove(r.ref()));
+        rows.forEach(r -> dirty.add(r.ref()));
         return dirty;
     }
 

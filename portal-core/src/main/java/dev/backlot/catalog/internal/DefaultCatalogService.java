@@ -1,6 +1,8 @@
 package dev.backlot.catalog.internal;
 
 import dev.backlot.catalog.CatalogException;
+import dev.backlot.catalog.CatalogJson;
+import dev.backlot.model.Entity;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityAncestry;
@@ -55,27 +57,50 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     private final EntityPipeline pipeline;
     private final CatalogEngine engine;
     private final LocationWatcher watcher;
-    private final ProviderConnections providers;
     private final dev.backlot.catalog.SourceNames sourceNames;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backlot-catalog-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExtensionRegistry extensions;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownScheduler;
+    private ProviderConnections providers;
+    private java.util.concurrent.ScheduledFuture<?> periodicRefresh;
 
+    /** A catalog with a scheduler of its own (tests, benchmarks); stopped by {@link #close}. */
     public DefaultCatalogService(Database database, ExtensionRegistry extensions, CatalogSettings settings)
             throws IOException {
+        this(database, extensions, settings, Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "backlot-catalog");
+            t.setDaemon(true);
+            return t;
+        }), true);
+    }
+
+    /**
+     * A catalog on the runtime's scheduler.
+     *
+     * @param extensions the plugin registry; {@code null} runs without plugins
+     * @param scheduler the runtime's scheduler: the catalog's lane of writes, the periodic refresh and
+     *     the file watcher run on it; the catalog does not stop it
+     */
+    public DefaultCatalogService(Database database, ExtensionRegistry extensions, CatalogSettings settings,
+            ScheduledExecutorService scheduler) throws IOException {
+        this(database, extensions, settings, scheduler, false);
+    }
+
+    private DefaultCatalogService(Database database, ExtensionRegistry extensions, CatalogSettings settings,
+            ScheduledExecutorService scheduler, boolean ownScheduler) throws IOException {
+        this.scheduler = scheduler;
+        this.ownScheduler = ownScheduler;
+        this.extensions = extensions;
         this.database = database;
         this.settings = settings;
         this.queries = new CatalogQueries(database);
         this.crawler = new LocationCrawler(settings.readPolicy(), HttpClient.newBuilder()
                 .connectTimeout(settings.readPolicy().urlTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
         this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs(), settings.maxEntityBytes());
-        this.engine = new CatalogEngine(database, crawler, pipeline, settings);
+        this.engine = new CatalogEngine(database, crawler, pipeline, settings, scheduler);
         engine.lookUpLocationsWith(this::location);
-        this.watcher = new LocationWatcher(engine::refresh);
+        this.watcher = new LocationWatcher(engine::refresh, scheduler);
         engine.watchWith(watcher);
-        this.providers = extensions == null ? null : new ProviderConnections(extensions, engine);
         List<java.nio.file.Path> known = new ArrayList<>(settings.readPolicy().fileRoots());
         if (settings.readPolicy().stateFolder() != null) {
             known.add(settings.readPolicy().stateFolder());
@@ -104,21 +129,18 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         // After the first runs: deletes orphans whose grace period passed while the portal was down.
         engine.sweepOrphans(System.currentTimeMillis());
         long every = settings.refreshIntervalSeconds();
-        timer.scheduleWithFixedDelay(() -> locations().forEach(engine::refresh), every, every, TimeUnit.SECONDS);
-        if (providers != null) {
-            timer.scheduleWithFixedDelay(() -> {
-                try {
-                    providers.sync();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Syncing entity providers failed", e);
-                }
-            }, 0, 1, TimeUnit.SECONDS);
+        periodicRefresh = scheduler.scheduleWithFixedDelay(() -> locations().forEach(engine::refresh), every, every,
+                TimeUnit.SECONDS);
+        // Providers are connected as the registry tells of them, from now on (after recovery and the
+        // configured locations are queued, so their runs come first).
+        if (extensions != null) {
+            providers = new ProviderConnections(extensions, engine);
         }
     }
 
     @Override
-    public List<Map<String, Object>> entities(EntityQuery query) {
-        return queries.entities(query);
+    public List<Entity> entities(EntityQuery query) {
+        return queries.entities(query).stream().map(ModelEntities::fromJson).toList();
     }
 
     @Override
@@ -127,8 +149,8 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
-    public Optional<Map<String, Object>> entity(String kind, String namespace, String name) {
-        return queries.byRef(kind + ":" + namespace + "/" + name);
+    public Optional<Entity> entity(EntityRef ref) {
+        return queries.byRef(ref.canonical()).map(ModelEntities::fromJson);
     }
 
     @Override
@@ -137,14 +159,53 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
-    public Optional<Map<String, Object>> entityByUid(String uid) {
-        return queries.byUid(uid);
+    public Optional<Entity> entityByUid(String uid) {
+        return queries.byUid(uid).map(ModelEntities::fromJson);
     }
 
     @Override
-    public Optional<EntityAncestry> ancestry(String kind, String namespace, String name) {
-        return queries.ancestry(kind + ":" + namespace + "/" + name);
+    public Optional<EntityAncestry> ancestry(EntityRef ref) {
+        return queries.ancestry(ref.canonical()).map(a -> new EntityAncestry(a.rootEntityRef(), a.items().stream()
+                .map(i -> new EntityAncestry.Item(ModelEntities.fromJson(i.entityJson()), i.parentEntityRefs())).toList()));
     }
+
+    @Override
+    public AutoCloseable addListener(dev.backlot.catalog.CatalogListener listener) {
+        return engine.addListener(listener);
+    }
+
+    @Override
+    public CatalogJson json() {
+        return json;
+    }
+
+    /** The reads as stored JSON: straight from the queries, never parsed. */
+    private final CatalogJson json = new CatalogJson() {
+        @Override
+        public List<String> entities(EntityQuery query) {
+            return queries.entities(query);
+        }
+
+        @Override
+        public Optional<String> entity(EntityRef ref) {
+            return queries.byRef(ref.canonical());
+        }
+
+        @Override
+        public Optional<String> entityByUid(String uid) {
+            return queries.byUid(uid);
+        }
+
+        @Override
+        public List<String> entitiesByRefs(List<String> refs, EntityPredicate predicate) {
+            return byRefs(refs, predicate);
+        }
+
+        @Override
+        public Optional<Ancestry> ancestry(EntityRef ref) {
+            return queries.ancestry(ref.canonical());
+        }
+    };
 
     /** Queues an orphan sweep as if the clock showed {@code now}; for tests of the grace period. */
     void sweepOrphansAsOf(long now) {
@@ -152,7 +213,13 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
-    public List<Map<String, Object>> entitiesByRefs(List<String> refs, EntityPredicate predicate) {
+    public List<Entity> entitiesByRefs(List<String> refs, EntityPredicate predicate) {
+        List<Entity> out = new ArrayList<>();
+        byRefs(refs, predicate).forEach(json -> out.add(json == null ? null : ModelEntities.fromJson(json)));
+        return out;
+    }
+
+    private List<String> byRefs(List<String> refs, EntityPredicate predicate) {
         List<String> canonical = new ArrayList<>();
         for (String ref : refs) {
             try {
@@ -161,21 +228,28 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
                 canonical.add(null);
             }
         }
-        Map<String, Map<String, Object>> found = queries.byRefs(canonical.stream().filter(r -> r != null).distinct().toList(),
+        Map<String, String> found = queries.byRefs(canonical.stream().filter(r -> r != null).distinct().toList(),
                 predicate);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         canonical.forEach(r -> out.add(r == null ? null : found.get(r)));
         return out;
     }
 
     @Override
     public boolean removeEntity(String uid) {
-        Optional<Map<String, Object>> entity = queries.byUid(uid);
+        Optional<String> entity = queries.byUid(uid);
         if (entity.isEmpty()) {
             return false;
         }
-        String ref = EntityPipeline.refOf(entity.get()).toLowerCase(Locale.ROOT);
-        database.jdbc(c -> Stitcher.stitch(c, CatalogStore.delete(c, CatalogStore.byRefs(c, List.of(ref)).values())));
+        String ref = EntityPipeline.refOf(Json.read(entity.get())).toLowerCase(Locale.ROOT);
+        List<String> touched = new ArrayList<>();
+        database.jdbc(c -> {
+            List<String> deleted = new ArrayList<>(CatalogStore.delete(c, CatalogStore.byRefs(c, List.of(ref)).values()));
+            // (delete's answer includes the removed entity itself)
+            touched.addAll(deleted);
+            return Stitcher.stitch(c, deleted);
+        });
+        engine.committed(touched);
         return true;
     }
 
@@ -212,8 +286,8 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     }
 
     @Override
-    public Optional<CatalogLocation> locationOfEntity(String kind, String namespace, String name) {
-        return queries.sourceOf(kind + ":" + namespace + "/" + name).filter(s -> s.startsWith("location:"))
+    public Optional<CatalogLocation> locationOfEntity(EntityRef ref) {
+        return queries.sourceOf(ref.canonical()).filter(s -> s.startsWith("location:"))
                 .flatMap(s -> location(s.substring("location:".length())));
     }
 
@@ -226,11 +300,11 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
                 throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.message());
             });
-            List<Map<String, Object>> entities = new ArrayList<>();
+            List<Entity> entities = new ArrayList<>();
             for (Emitted emitted : crawl.entities()) {
                 EntityPipeline.Outcome outcome = pipeline.process(emitted.entity(), emitted.location().toString());
                 if (outcome.entity() != null) {
-                    entities.add(outcome.entity().entity());
+                    entities.add(ModelEntities.of(outcome.entity().entity()));
                 }
             }
             CatalogLocation location = existing.orElseGet(() -> new CatalogLocation(UUID.randomUUID().toString(),
@@ -410,12 +484,17 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (periodicRefresh != null) {
+            periodicRefresh.cancel(false);
+        }
         if (providers != null) {
             providers.close();
         }
         watcher.close();
         engine.close();
         pipeline.close();
+        if (ownScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 }

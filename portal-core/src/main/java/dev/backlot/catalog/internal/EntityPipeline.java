@@ -120,21 +120,15 @@ final class EntityPipeline implements AutoCloseable {
         return entity;
     }
 
-    @SuppressWarnings("unchecked")
+    /** An entity being processed, as plugins see it: what was read, without relations or status. */
     static Entity toModel(Map<String, Object> tree) {
-        Object spec = tree.get("spec");
-        return new Entity((String) tree.get("apiVersion"), (String) tree.get("kind"),
-                (Map<String, Object>) tree.get("metadata"), spec instanceof Map<?, ?> m ? (Map<String, Object>) m : null,
-                List.of());
+        Entity full = ModelEntities.of(tree);
+        return new Entity(full.apiVersion(), full.kind(), full.metadata(), full.spec(), List.of());
     }
 
+    /** What a plugin returned or pushed, as a tree to process (its relations and status are the catalog's to compute). */
     static Map<String, Object> fromModel(Entity entity) {
-        Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("apiVersion", entity.apiVersion());
-        tree.put("kind", entity.kind());
-        tree.put("metadata", new LinkedHashMap<>(entity.metadata()));
-        tree.put("spec", new LinkedHashMap<>(entity.spec()));
-        return tree;
+        return ModelEntities.tree(new Entity(entity.apiVersion(), entity.kind(), entity.metadata(), entity.spec(), List.of()));
     }
 
     /** {@code kind:namespace/name} as far as the tree says, for messages; null when it has no name. */

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 final class LocationWatcher implements AutoCloseable {
 
     static final long DEBOUNCE_MS = 300;
+    static final long POLL_MS = 250;
     private static final Logger LOG = Logger.getLogger(LocationWatcher.class.getName());
 
     private final WatchService service;
@@ -38,19 +39,18 @@ final class LocationWatcher implements AutoCloseable {
     private final Map<Path, WatchKey> keys = new ConcurrentHashMap<>();
     private final Map<Path, Set<CatalogLocation>> byFolder = new ConcurrentHashMap<>();
     private final Map<String, CatalogLocation> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService debounce = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backlot-catalog-watch-debounce");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Thread loop;
+    private final ScheduledExecutorService scheduler;
+    private final ScheduledFuture<?> polling;
 
-    LocationWatcher(Consumer<CatalogLocation> refresh) throws IOException {
+    /**
+     * Watches on the runtime's scheduler: the watch service is polled every {@link #POLL_MS}
+     * (never blocking a shared thread in {@code take()}), and refreshes are debounced there too.
+     */
+    LocationWatcher(Consumer<CatalogLocation> refresh, ScheduledExecutorService scheduler) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.refresh = refresh;
-        this.loop = new Thread(this::run, "backlot-catalog-watch");
-        loop.setDaemon(true);
-        loop.start();
+        this.scheduler = scheduler;
+        this.polling = scheduler.scheduleWithFixedDelay(this::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Watches the folders holding {@code files} for {@code location}, in addition to earlier ones. */
@@ -85,23 +85,23 @@ final class LocationWatcher implements AutoCloseable {
         byFolder.values().forEach(set -> set.removeIf(l -> l.id().equals(locationId)));
     }
 
-    private void run() {
+    /** Takes every key that has events now, without waiting. */
+    private void poll() {
         try {
-            while (true) {
-                WatchKey key = service.take();
+            for (WatchKey key = service.poll(); key != null; key = service.poll()) {
                 Path folder = (Path) key.watchable();
                 key.pollEvents();
                 key.reset();
                 for (CatalogLocation location : byFolder.getOrDefault(folder, Set.of())) {
                     if (pending.putIfAbsent(location.id(), location) == null) {
-                        debounce.schedule(() -> {
+                        scheduler.schedule(() -> {
                             pending.remove(location.id());
                             refresh.accept(location);
                         }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
                     }
                 }
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
+        } catch (ClosedWatchServiceException e) {
             // closing
         }
     }
@@ -113,7 +113,6 @@ final class LocationWatcher implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.FINE, "Closing the watch service", e);
         }
-        debounce.shutdownNow();
-        loop.interrupt();
+        polling.cancel(false);
     }
 }

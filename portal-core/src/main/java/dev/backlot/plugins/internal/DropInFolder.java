@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,11 +36,7 @@ public final class DropInFolder implements AutoCloseable {
     private final FelixPluginHost host;
     private final AuditLog audit;
     private final Map<Path, Seen> seen = new HashMap<>();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backlot-plugin-dropin");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile ScheduledFuture<?> polling;
 
     private record Seen(long modified, long size) {
     }
@@ -51,10 +47,10 @@ public final class DropInFolder implements AutoCloseable {
         this.audit = audit;
     }
 
-    /** Creates the folder when missing and scans it every {@code pollMs} from now on. */
-    public void start(long pollMs) throws IOException {
+    /** Creates the folder when missing and scans it every {@code pollMs} from now on, on the runtime's scheduler. */
+    public void start(long pollMs, ScheduledExecutorService scheduler) throws IOException {
         Files.createDirectories(folder);
-        poller.scheduleWithFixedDelay(this::scanSafely, 0, pollMs, TimeUnit.MILLISECONDS);
+        polling = scheduler.scheduleWithFixedDelay(this::scanSafely, 0, pollMs, TimeUnit.MILLISECONDS);
     }
 
     /** One scan; public for tests that drive the folder step by step. */
@@ -132,13 +128,15 @@ public final class DropInFolder implements AutoCloseable {
         }
     }
 
+    /** Stops scanning and waits for a scan in progress. */
     @Override
     public void close() {
-        poller.shutdownNow();
-        try {
-            poller.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ScheduledFuture<?> running = polling;
+        if (running != null) {
+            running.cancel(false);
+        }
+        synchronized (this) {
+            // nothing: entering means no scan is running any more (scan() holds this lock)
         }
     }
 }

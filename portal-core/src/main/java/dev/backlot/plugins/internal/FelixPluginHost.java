@@ -38,6 +38,8 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
+import dev.backlot.plugins.ExtensionListener;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Apache Felix embedded in the portal: starts and stops the framework, installs, updates and removes
@@ -67,16 +69,56 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     private final Path cacheDir;
     private final String exports;
     private final Map<Class<?>, ServiceTracker<Object, LazyServices.Held>> trackers = new ConcurrentHashMap<>();
-    private volatile LazyServices lazy;
+    private final Map<Class<?>, LazyServices> lazy = new ConcurrentHashMap<>();
+    /** Types whose last look-up met a registered service that could not be got yet. */
+    private final Set<Class<?>> incomplete = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownScheduler;
+    private final ExtensionEvents events;
     /** Why a location is not active, by location; cleared when it starts or goes away. */
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final GuardedPluginCalls calls = new GuardedPluginCalls();
     private final HiddenBundles hidden = new HiddenBundles();
     private volatile Felix felix;
 
+    /**
+     * A host whose extension events run on the runtime's scheduler.
+     *
+     * @param scheduler the runtime's scheduler; the host does not stop it
+     */
+    public FelixPluginHost(Path cacheDir, String exports, ScheduledExecutorService scheduler) {
+        this(cacheDir, exports, scheduler, false);
+    }
+
+    /** A host with a small scheduler of its own for its extension events (tests, the plugin test host). */
     public FelixPluginHost(Path cacheDir, String exports) {
+        this(cacheDir, exports, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backlot-plugin-events");
+            t.setDaemon(true);
+            return t;
+        }), true);
+    }
+
+    private FelixPluginHost(Path cacheDir, String exports, ScheduledExecutorService scheduler, boolean ownScheduler) {
         this.cacheDir = cacheDir;
         this.exports = exports;
+        this.scheduler = scheduler;
+        this.ownScheduler = ownScheduler;
+        this.events = new ExtensionEvents(scheduler, this::serving, type -> !incomplete.contains(type));
+        hidden.onChange(() -> events.changedAll(EXTENSION_TYPES));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<? extends Extension<?>> serving(Class<?> type) {
+        return (List) extensions((Class) type);
+    }
+
+    @Override
+    public <S> Subscription addListener(Class<S> type, ExtensionListener<S> listener) {
+        if (!EXTENSION_TYPES.contains(type)) {
+            throw new IllegalArgumentException(type.getName() + " is not a portal extension interface");
+        }
+        return events.add(type, listener);
     }
 
     /**
@@ -107,10 +149,11 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
                 bundle.start();
             }
         }
-        lazy = new LazyServices(framework.getBundleContext());
         for (Class<?> type : EXTENSION_TYPES) {
+            LazyServices services = new LazyServices(framework.getBundleContext(), () -> events.changed(type));
+            lazy.put(type, services);
             ServiceTracker<Object, LazyServices.Held> tracker = new ServiceTracker<>(framework.getBundleContext(),
-                    type.getName(), lazy);
+                    type.getName(), services);
             tracker.open();
             trackers.put(type, tracker);
         }
@@ -222,31 +265,40 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
     @Override
     @SuppressWarnings("unchecked")
     public <S> List<Extension<S>> extensions(Class<S> type) {
-        ServiceTracker<Object, LazyServices.Held> tracker = trackers.get(type);
-        if (tracker == null) {
-            throw new IllegalArgumentException(type.getName() + " is not a portal extension interface");
+        LazyServices services = lazy.get(type);
+        if (services == null) {
+            if (!EXTENSION_TYPES.contains(type)) {
+                throw new IllegalArgumentException(type.getName() + " is not a portal extension interface");
+            }
+            return List.of(); // the framework is not started (yet)
         }
-        ServiceReference<?>[] refs = tracker.getServiceReferences();
-        if (refs == null) {
-            return List.of();
-        }
+        Map<ServiceReference<Object>, LazyServices.Held> tracked = services.tracked();
+        @SuppressWarnings("rawtypes")
+        ServiceReference[] refs = tracked.keySet().toArray(new ServiceReference[0]);
         // ServiceReference orders by ranking, then by age: the "greatest" is the one to prefer.
         Arrays.sort(refs, Comparator.reverseOrder());
         List<Extension<S>> out = new ArrayList<>(refs.length);
         Set<Long> hiddenNow = hidden.snapshot();
+        boolean allGot = true;
         for (ServiceReference<?> ref : refs) {
             Bundle owner = ref.getBundle();
             if (owner == null || hiddenNow.contains(owner.getBundleId())) {
                 continue;
             }
-            LazyServices.Held held = tracker.getService((ServiceReference<Object>) ref);
-            Object service = held == null ? null : lazy.service(held);
+            LazyServices.Held held = tracked.get(ref);
+            Object service = held == null ? null : services.service(held);
+            allGot &= service != null;
             Bundle bundle = ref.getBundle();
             if (service != null && bundle != null) {
                 Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
                 out.add(new Extension<>(type.cast(service), bundle.getBundleId(), bundle.getSymbolicName(),
                         ranking instanceof Integer i ? i : 0));
             }
+        }
+        if (allGot) {
+            incomplete.remove(type);
+        } else {
+            incomplete.add(type);
         }
         return out;
     }
@@ -409,8 +461,12 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
         if (framework == null) {
             return;
         }
+        events.close();
         trackers.values().forEach(ServiceTracker::close);
         trackers.clear();
+        if (ownScheduler) {
+            scheduler.shutdownNow();
+        }
         try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(30_000);

@@ -11,6 +11,12 @@ import java.util.Set;
 public final class HiddenBundles {
 
     private volatile Set<Long> hidden = Set.of();
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change (the host turns it into extension events). */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
 
     /** The current set, to filter one look-up consistently. */
     Set<Long> snapshot() {
@@ -26,6 +32,7 @@ public final class HiddenBundles {
         Set<Long> next = new HashSet<>(hidden);
         next.add(bundleId);
         hidden = Set.copyOf(next);
+        onChange.run();
     }
 
     /** Serves the bundle's services again. */
@@ -33,6 +40,7 @@ public final class HiddenBundles {
         Set<Long> next = new HashSet<>(hidden);
         next.remove(bundleId);
         hidden = Set.copyOf(next);
+        onChange.run();
     }
 
     /** In one write, stops serving {@code from} (none when negative) and starts serving {@code to}. */
@@ -43,5 +51,6 @@ public final class HiddenBundles {
         }
         next.remove(to);
         hidden = Set.copyOf(next);
+        onChange.run();
     }
 }

@@ -1,5 +1,7 @@
 package dev.backlot.plugins.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -17,9 +19,18 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 final class LazyServices implements ServiceTrackerCustomizer<Object, LazyServices.Held> {
 
     private final BundleContext context;
+    private final Runnable changed;
+    /**
+     * The tracked references, kept here rather than read from the tracker: the tracker records a
+     * reference only after {@link #addingService} returns, so a listener told from inside it could
+     * look before the reference is there and miss it.
+     */
+    private final Map<ServiceReference<Object>, Held> tracked = new ConcurrentHashMap<>();
 
-    LazyServices(BundleContext context) {
+    /** @param changed called after a reference of this type came, changed or went */
+    LazyServices(BundleContext context, Runnable changed) {
         this.context = context;
+        this.changed = changed;
     }
 
     /** One tracked reference and, once got, its service object. */
@@ -42,18 +53,28 @@ final class LazyServices implements ServiceTrackerCustomizer<Object, LazyService
         }
     }
 
+    /** The references tracked now, in no particular order. */
+    Map<ServiceReference<Object>, Held> tracked() {
+        return tracked;
+    }
+
     @Override
     public Held addingService(ServiceReference<Object> reference) {
-        return new Held(reference);
+        Held held = new Held(reference);
+        tracked.put(reference, held);
+        changed.run();
+        return held;
     }
 
     @Override
     public void modifiedService(ServiceReference<Object> reference, Held held) {
         // the reference is live; properties (ranking) are read from it at each use
+        changed.run();
     }
 
     @Override
     public void removedService(ServiceReference<Object> reference, Held held) {
+        tracked.remove(reference);
         synchronized (held) {
             if (held.service != null) {
                 held.service = null;
@@ -64,5 +85,6 @@ final class LazyServices implements ServiceTrackerCustomizer<Object, LazyService
                 }
             }
         }
+        changed.run();
     }
 }

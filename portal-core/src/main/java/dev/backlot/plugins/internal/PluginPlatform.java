@@ -6,6 +6,7 @@ import dev.backlot.plugins.BundleSource;
 import dev.backlot.plugins.PluginManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,7 @@ public final class PluginPlatform implements AutoCloseable {
 
     /** Records the built-ins, brings the framework to the desired state and starts following it. */
     public static PluginPlatform start(Database database, FelixPluginHost host, AuditLog audit, Settings settings,
-            List<BundleSource> builtins) {
+            List<BundleSource> builtins, ScheduledExecutorService scheduler) {
         PluginStore store = new PluginStore(database, settings.keepVersions());
         LocalPlugins local = new LocalPlugins(host, settings.serviceWait(), settings.drainWait());
         PluginSync sync = new PluginSync(store, local, audit);
@@ -58,7 +59,7 @@ public final class PluginPlatform implements AutoCloseable {
         PluginChecks checks = new PluginChecks(settings.maxUploadBytes(), hostPackages());
         DefaultPluginManager manager = new DefaultPluginManager(store, local, host, checks, audit, sync);
         if (settings.syncMs() > 0) {
-            sync.start(settings.syncMs());
+            sync.start(settings.syncMs(), scheduler);
         }
         return new PluginPlatform(host, local, sync, manager, started);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -35,11 +35,7 @@ public final class PluginSync implements AutoCloseable {
     private final AuditLog audit;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile long seenGeneration = -1;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backlot-plugin-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile ScheduledFuture<?> polling;
 
     PluginSync(PluginStore store, LocalPlugins local, AuditLog audit) {
         this.store = store;
@@ -47,9 +43,9 @@ public final class PluginSync implements AutoCloseable {
         this.audit = audit;
     }
 
-    /** Polls the generation every {@code syncMs} from now on. */
-    public void start(long syncMs) {
-        poller.scheduleWithFixedDelay(this::pollSafely, syncMs, syncMs, TimeUnit.MILLISECONDS);
+    /** Polls the generation every {@code syncMs} from now on, on the runtime's scheduler. */
+    public void start(long syncMs, ScheduledExecutorService scheduler) {
+        polling = scheduler.scheduleWithFixedDelay(this::pollSafely, syncMs, syncMs, TimeUnit.MILLISECONDS);
     }
 
     /** One poll: converges when the desired state changed since the last one. Public for tests. */
@@ -141,13 +137,15 @@ public final class PluginSync implements AutoCloseable {
         }
     }
 
+    /** Stops polling and waits for a convergence in progress (it holds the local plugins' lock). */
     @Override
     public void close() {
-        poller.shutdownNow();
-        try {
-            poller.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ScheduledFuture<?> running = polling;
+        if (running != null) {
+            running.cancel(false);
+        }
+        synchronized (local) {
+            // nothing: entering means no convergence is running any more
         }
     }
 }

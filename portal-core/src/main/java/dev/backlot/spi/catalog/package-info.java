@@ -14,9 +14,12 @@
  *
  * <p>The portal looks services up at the moment of use and never keeps one past a call, so a
  * bundle may be updated or removed at any time.
+ *
+ * <p>1.0.0 is the first release; from it on the build's baseline check holds this package to
+ * semantic versioning.
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package dev.backlot.spi.catalog;
 
 import org.osgi.annotation.bundle.Export;

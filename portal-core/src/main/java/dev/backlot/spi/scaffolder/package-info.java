@@ -11,6 +11,10 @@
  *     }
  * }
  * }</pre>
+ *
+ * <p><b>Provisional:</b> no engine consumes this package yet; it may still change incompatibly
+ * (with a major version bump) until the scaffolder engine ships, and is left out of the build's
+ * baseline check until then.
  */
 @Export
 @Version("0.1.0")

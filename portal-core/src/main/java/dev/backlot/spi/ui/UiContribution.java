@@ -99,7 +99,7 @@ public interface UiContribution {
      * For {@value #ENTITY_TAB} and {@value #ENTITY_CARD}: the entity kinds it is shown for,
      * compared ignoring case (e.g. {@code Component}); empty (the default) means every kind.
      *
-     * @since 0.2.0
+     * @since 1.0.0
      */
     default Set<String> kinds() {
         return Set.of();
@@ -110,7 +110,7 @@ public interface UiContribution {
      * for, compared ignoring case (e.g. {@code service}); empty (the default) means every type, and
      * entities without a type too.
      *
-     * @since 0.2.0
+     * @since 1.0.0
      */
     default Set<String> types() {
         return Set.of();

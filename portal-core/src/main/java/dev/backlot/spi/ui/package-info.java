@@ -14,11 +14,12 @@
  * </ui:composition>
  * }</pre>
  *
- * <p>0.2.0 added {@code kinds()}, {@code types()}, the {@code CONTEXT_*} keys and
- * {@code MODEL_TIME_LIMIT_IN_MS}, all with defaults: bundles built against 0.1.0 keep working.
+ * <p>1.0.0 is the first release; from it on the build's baseline check holds this package to
+ * semantic versioning (a minor version only adds defaults, so a bundle built against 1.0.0 keeps
+ * working on 1.x).
  */
 @Export
-@Version("0.2.0")
+@Version("1.0.0")
 package dev.backlot.spi.ui;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,8 @@ import static dev.backlot.catalog.internal.CatalogFixture.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backlot.catalog.EntityAncestry;
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ class CatalogAncestryTest {
         f.catalog.addLocation("file", top.toString(), false);
         f.idle();
 
-        EntityAncestry ancestry = f.catalog.ancestry("Component", "default", "SVC").orElseThrow();
+        EntityAncestry ancestry = f.catalog.ancestry(new EntityRef("Component", "default", "SVC")).orElseThrow();
 
         String generated = "location:default/generated-" + sha1("file:" + top);
         assertThat(ancestry.rootEntityRef()).isEqualTo("component:default/svc");
@@ -57,14 +59,14 @@ class CatalogAncestryTest {
         f.catalog.addLocation("file", file.toString(), false);
         f.idle();
 
-        Map<String, Object> generated = f.catalog.entity("location", "default", "generated-" + sha1("file:" + file))
+        Map<String, Object> generated = f.trees.entity("location", "default", "generated-" + sha1("file:" + file))
                 .orElseThrow();
 
         assertThat(generated.get("spec")).isEqualTo(Map.of("type", "file", "target", file.toString()));
         assertThat(metadata(generated).get("annotations")).isEqualTo(Map.of(
                 "backstage.io/managed-by-location", "file:" + file, "backstage.io/managed-by-origin-location", "file:" + file));
-        assertThat(f.catalog.ancestry("component", "default", "solo").orElseThrow().items().get(0).parentEntityRefs())
-                .containsExactly(ref(generated));
+        assertThat(f.catalog.ancestry(new EntityRef("component", "default", "solo")).orElseThrow().items().get(0).parentEntityRefs())
+                .containsExactly(("location:default/" + metadata(generated).get("name")).toLowerCase());
         assertThat(f.catalog.processingErrors()).isEmpty();
     }
 
@@ -82,7 +84,7 @@ class CatalogAncestryTest {
         f.catalog.addLocation("file", top.toString(), false);
         f.idle();
 
-        EntityAncestry ancestry = f.catalog.ancestry("component", "default", "shared").orElseThrow();
+        EntityAncestry ancestry = f.catalog.ancestry(new EntityRef("component", "default", "shared")).orElseThrow();
 
         assertThat(ancestry.items().get(0).parentEntityRefs())
                 .containsExactlyInAnyOrder("location:default/a", "location:default/b");
@@ -111,13 +113,13 @@ class CatalogAncestryTest {
         f.catalog.refresh("location:default/top");
         f.idle();
 
-        assertThat(f.catalog.ancestry("component", "default", "mover").orElseThrow().items().get(0).parentEntityRefs())
+        assertThat(f.catalog.ancestry(new EntityRef("component", "default", "mover")).orElseThrow().items().get(0).parentEntityRefs())
                 .containsExactly("location:default/b");
     }
 
     @Test
     void unknownEntityHasNoAncestry() {
-        assertThat(f.catalog.ancestry("component", "default", "nobody")).isEmpty();
+        assertThat(f.catalog.ancestry(new EntityRef("component", "default", "nobody"))).isEmpty();
     }
 
     private static String location(String name, String target) {
@@ -134,9 +136,8 @@ class CatalogAncestryTest {
         return (Map<String, Object>) entity.get("metadata");
     }
 
-    private static String ref(Map<String, Object> entity) {
-        return (entity.get("kind") + ":" + metadata(entity).get("namespace") + "/" + metadata(entity).get("name"))
-                .toLowerCase();
+    private static String ref(Entity entity) {
+        return entity.ref().canonical();
     }
 
     private static String sha1(String text) throws Exception {

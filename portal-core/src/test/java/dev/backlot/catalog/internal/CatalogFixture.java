@@ -18,6 +18,8 @@ final class CatalogFixture implements AutoCloseable {
     final Path root;
     final Database database;
     final DefaultCatalogService catalog;
+    /** The catalog's reads as the trees the HTTP API serves. */
+    final TreeReads trees;
 
     CatalogFixture(Path dir, ExtensionRegistry extensions, String orphanStrategy, List<String> configured) throws Exception {
         this(dir, extensions, orphanStrategy, 0, configured);
@@ -40,6 +42,7 @@ final class CatalogFixture implements AutoCloseable {
         ReadPolicy policy = new ReadPolicy(List.of(root), List.of(), 1024 * 1024, 1000, Duration.ofSeconds(5), 10, 10_000);
         catalog = new DefaultCatalogService(database, extensions,
                 new CatalogSettings(policy, configured, 3600, orphanStrategy, orphanGraceSeconds, 2_000));
+        trees = new TreeReads(catalog);
         catalog.start();
     }
 

@@ -51,9 +51,9 @@ class CatalogIngestionTest {
         f.catalog.addLocation("file", f.root.toString(), false);
         f.idle();
 
-        Map<String, Object> shop = f.catalog.entity("component", "default", "shop").orElseThrow();
+        Map<String, Object> shop = f.trees.entity("component", "default", "shop").orElseThrow();
         assertThat(relations(shop)).contains("ownedBy group:default/team-a", "partOf system:default/retail");
-        assertThat(relations(f.catalog.entity("Group", "default", "TEAM-A").orElseThrow()))
+        assertThat(relations(f.trees.entity("Group", "default", "TEAM-A").orElseThrow()))
                 .containsExactly("ownerOf component:default/shop");
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) shop.get("metadata");
@@ -71,7 +71,7 @@ class CatalogIngestionTest {
 
         Files.writeString(file, component("svc", "team-b", null));
 
-        eventually(() -> relations(f.catalog.entity("component", "default", "svc").orElseThrow())
+        eventually(() -> relations(f.trees.entity("component", "default", "svc").orElseThrow())
                 .contains("ownedBy group:default/team-b"), "the new owner");
     }
 
@@ -93,8 +93,8 @@ class CatalogIngestionTest {
         f.catalog.addLocation("file", file.toString(), false);
         f.idle();
 
-        assertThat(f.catalog.entity("component", "default", "good-one")).isPresent();
-        assertThat(f.catalog.entity("component", "default", "good-two")).isPresent();
+        assertThat(f.trees.entity("component", "default", "good-one")).isPresent();
+        assertThat(f.trees.entity("component", "default", "good-two")).isPresent();
         List<ProcessingError> errors = f.catalog.processingErrors();
         assertThat(errors).extracting(ProcessingError::message).anyMatch(m -> m.contains("bad name!"))
                 .anyMatch(m -> m.toLowerCase().contains("spaceship"));
@@ -111,7 +111,7 @@ class CatalogIngestionTest {
         f.catalog.addLocation("file", second.toString(), false);
         f.idle();
 
-        assertThat(relations(f.catalog.entity("component", "default", "twin").orElseThrow()))
+        assertThat(relations(f.trees.entity("component", "default", "twin").orElseThrow()))
                 .contains("ownedBy group:default/team-a");
         assertThat(f.catalog.processingErrors()).anySatisfy(e -> {
             assertThat(e.message()).contains("Conflict").contains("component:default/twin");
@@ -131,8 +131,8 @@ class CatalogIngestionTest {
         f.catalog.refresh("component:default/keep");
         f.idle();
 
-        assertThat(f.catalog.entity("component", "default", "drop")).isEmpty();
-        assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+        assertThat(f.trees.entity("component", "default", "drop")).isEmpty();
+        assertThat(relations(f.trees.entity("group", "default", "team-a").orElseThrow()))
                 .containsExactly("ownerOf component:default/keep");
         assertThat(f.catalog.location(location.id())).isPresent();
     }
@@ -147,7 +147,7 @@ class CatalogIngestionTest {
         f.catalog.refresh("component:default/steady");
         f.idle();
 
-        assertThat(f.catalog.entity("component", "default", "steady")).isPresent();
+        assertThat(f.trees.entity("component", "default", "steady")).isPresent();
         assertThat(f.catalog.processingErrors()).isNotEmpty().allMatch(e -> e.location().contains("y/catalog-info.yaml"));
     }
 
@@ -160,7 +160,7 @@ class CatalogIngestionTest {
         f.catalog.removeLocation(location.id());
         f.idle();
 
-        assertThat(f.catalog.entity("component", "default", "gone-soon")).isEmpty();
+        assertThat(f.trees.entity("component", "default", "gone-soon")).isEmpty();
         assertThat(f.catalog.locations()).isEmpty();
     }
 
@@ -216,16 +216,16 @@ class CatalogIngestionTest {
 
         EntityFilter components = EntityFilter.parse(List.of("kind=component"));
         assertThat(f.catalog.count(new EntityQuery(components, List.of(), 0, 5, null, List.of()))).isEqualTo(12);
-        assertThat(names(f.catalog.entities(new EntityQuery(components, List.of(new EntityOrder("metadata.name", false)),
+        assertThat(names(f.trees.entities(new EntityQuery(components, List.of(new EntityOrder("metadata.name", false)),
                 2, 3, null, List.of())))).containsExactly("svc-j", "svc-i", "svc-h");
-        assertThat(names(f.catalog.entities(new EntityQuery(
+        assertThat(names(f.trees.entities(new EntityQuery(
                 EntityFilter.parse(List.of("kind=component,relations.ownedby=group:default/team-b,spec.system=s0")),
                 List.of(), 0, 100, null, List.of())))).containsExactly("svc-d", "svc-j");
-        assertThat(names(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("kind=api", "metadata.name=svc-a")),
+        assertThat(names(f.trees.entities(new EntityQuery(EntityFilter.parse(List.of("kind=api", "metadata.name=svc-a")),
                 List.of(), 0, 100, null, List.of())))).containsExactlyInAnyOrder("the-api", "svc-a");
-        assertThat(names(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.tags.java")),
+        assertThat(names(f.trees.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.tags.java")),
                 List.of(), 0, 100, null, List.of())))).containsExactly("the-api");
-        assertThat(names(f.catalog.entities(new EntityQuery(components, List.of(), 0, 100, "VC-K", List.of())))).containsExactly("svc-k");
+        assertThat(names(f.trees.entities(new EntityQuery(components, List.of(), 0, 100, "VC-K", List.of())))).containsExactly("svc-k");
         Map<String, List<FacetValue>> facets = f.catalog.facets(List.of("kind", "spec.owner"), EntityFilter.ALL);
         // The Location is the one standing for the registered file, as in Backstage.
         assertThat(facets.get("kind")).containsExactly(new FacetValue("Component", 12), new FacetValue("API", 1),
@@ -250,11 +250,11 @@ class CatalogIngestionTest {
         f.idle();
 
         EntityFilter components = EntityFilter.parse(List.of("kind=component"));
-        List<String> byRef = refs(f.catalog.entities(new EntityQuery(components, List.of(), 0, 100, null, List.of())));
+        List<String> byRef = refs(f.trees.entities(new EntityQuery(components, List.of(), 0, 100, null, List.of())));
         assertThat(byRef).containsExactly("component:a/api-like", "component:a/svc", "component:a/zed",
                 "component:a-b/api-like", "component:a-b/svc", "component:a-b/zed",
                 "component:default/api-like", "component:default/svc", "component:default/zed");
-        List<String> byName = refs(f.catalog.entities(new EntityQuery(components,
+        List<String> byName = refs(f.trees.entities(new EntityQuery(components,
                 List.of(new EntityOrder("metadata.name", true)), 0, 100, null, List.of())));
         assertThat(byName).containsExactly("component:a/api-like", "component:a-b/api-like", "component:default/api-like",
                 "component:a/svc", "component:a-b/svc", "component:default/svc",
@@ -263,15 +263,15 @@ class CatalogIngestionTest {
         for (EntityFilter filter : List.of(components, EntityFilter.parse(List.of("kind=component", "kind=api")))) {
             for (List<EntityOrder> order : List.of(List.<EntityOrder>of(), List.of(new EntityOrder("metadata.name", true)),
                     List.of(new EntityOrder("metadata.name", false)))) {
-                List<String> all = refs(f.catalog.entities(new EntityQuery(filter, order, 0, 100, null, List.of())));
+                List<String> all = refs(f.trees.entities(new EntityQuery(filter, order, 0, 100, null, List.of())));
                 List<String> paged = new java.util.ArrayList<>();
                 for (int offset = 0; offset < all.size(); offset += 2) {
-                    paged.addAll(refs(f.catalog.entities(new EntityQuery(filter, order, offset, 2, null, List.of()))));
+                    paged.addAll(refs(f.trees.entities(new EntityQuery(filter, order, offset, 2, null, List.of()))));
                 }
                 assertThat(paged).as("pages of %s ordered by %s", filter, order).isEqualTo(all);
             }
         }
-        assertThat(refs(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component", "kind=api")),
+        assertThat(refs(f.trees.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component", "kind=api")),
                 List.of(new EntityOrder("metadata.name", true)), 3, 2, null, List.of()))))
                 .containsExactly("api:a/svc", "component:a/svc");
     }

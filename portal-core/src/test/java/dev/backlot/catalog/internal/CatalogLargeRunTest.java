@@ -54,9 +54,9 @@ class CatalogLargeRunTest {
 
             EntityFilter components = EntityFilter.parse(List.of("kind=component,spec.owner=team-big"));
             assertThat(f.catalog.count(new EntityQuery(components, List.of(), 0, 10, null, List.of()))).isEqualTo(1200);
-            assertThat(relations(f.catalog.entity("group", "default", "team-big").orElseThrow()))
+            assertThat(relations(f.trees.entity("group", "default", "team-big").orElseThrow()))
                     .hasSize(1200).contains("ownerOf component:default/svc-0", "ownerOf component:default/svc-1199");
-            assertThat(relations(f.catalog.entity("component", "default", "svc-777").orElseThrow()))
+            assertThat(relations(f.trees.entity("component", "default", "svc-777").orElseThrow()))
                     .containsExactly("ownedBy group:default/team-big");
             assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
         }
@@ -80,7 +80,7 @@ class CatalogLargeRunTest {
             assertThat(searchIndexes(f)).isEqualTo(2);
             EntityFilter owned = EntityFilter.parse(List.of("kind=component,relations.ownedby=group:default/team-bulk"));
             assertThat(f.catalog.count(new EntityQuery(owned, List.of(), 0, 10, null, List.of()))).isEqualTo(2400);
-            assertThat(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.name=svc-2399")), List.of(),
+            assertThat(f.trees.entities(new EntityQuery(EntityFilter.parse(List.of("metadata.name=svc-2399")), List.of(),
                     0, 10, null, List.of()))).hasSize(1);
         }
     }
@@ -107,7 +107,7 @@ class CatalogLargeRunTest {
             assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
             EntityFilter owned = EntityFilter.parse(List.of("kind=component,relations.ownedby=group:default/team-bulk"));
             assertThat(f.catalog.count(new EntityQuery(owned, List.of(), 0, 10, null, List.of()))).isEqualTo(2400);
-            assertThat(f.catalog.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component,spec.type=service")),
+            assertThat(f.trees.entities(new EntityQuery(EntityFilter.parse(List.of("kind=component,spec.type=service")),
                     List.of(), 100, 5, null, List.of()))).hasSize(5);
         } finally {
             try (var c = DriverManager.getConnection(server, "postgres", null)) {
@@ -127,6 +127,7 @@ class CatalogLargeRunTest {
     @Test
     void searchIndexesTakenDownByAnInterruptedLoadAreBackAfterTheNextStart() throws Exception {
         try (CatalogFixture f = new CatalogFixture(dir)) {
+            f.idle(); // the start's own recovery (which makes sure the indexes exist) has run
             f.database.jdbc(c -> {
                 SearchIndexes.drop(c);
                 return null;
@@ -170,9 +171,9 @@ class CatalogLargeRunTest {
 
             assertThat(count(f, "SELECT COUNT(*) FROM catalog_stitch_queue")).isZero();
             assertThat(count(f, "SELECT COUNT(*) FROM catalog_relation WHERE emitter_uid = 'never-written'")).isZero();
-            assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+            assertThat(relations(f.trees.entity("group", "default", "team-a").orElseThrow()))
                     .containsExactly("ownerOf component:default/steady");
-            assertThat(f.catalog.entity("component", "default", "steady").orElseThrow().toString()).doesNotContain("stale");
+            assertThat(f.trees.entity("component", "default", "steady").orElseThrow().toString()).doesNotContain("stale");
         }
     }
 }

@@ -50,22 +50,22 @@ class CatalogLocationsTest {
         Path now = f.write("new/catalog-info.yaml", component("shared", "team-b", null) + "---\n" + component("new-only", "team-a", null));
         CatalogLocation registered = f.catalog.addLocation("file", old.toString(), false).location();
         f.idle();
-        String sharedUid = uid(f.catalog.entity("component", "default", "shared").orElseThrow());
+        String sharedUid = uid(f.trees.entity("component", "default", "shared").orElseThrow());
 
         CatalogLocation updated = f.catalog.updateLocation(registered.id(), "file", now.toString());
         f.idle();
 
         assertThat(updated).isEqualTo(new CatalogLocation(registered.id(), "file", now.toString()));
         assertThat(f.catalog.locations()).containsExactly(updated);
-        assertThat(f.catalog.entity("component", "default", "new-only")).isPresent();
-        assertThat(f.catalog.entity("component", "default", "old-only")).isEmpty();
-        Map<String, Object> shared = f.catalog.entity("component", "default", "shared").orElseThrow();
+        assertThat(f.trees.entity("component", "default", "new-only")).isPresent();
+        assertThat(f.trees.entity("component", "default", "old-only")).isEmpty();
+        Map<String, Object> shared = f.trees.entity("component", "default", "shared").orElseThrow();
         assertThat(spec(shared).get("owner")).isEqualTo("team-b");
         assertThat(uid(shared)).as("an entity both targets emit is updated in place").isEqualTo(sharedUid);
         // The Location entity standing for the location is the new target's.
-        assertThat(f.catalog.entity("location", "default", CatalogLocation.entityName("file", now.toString()))).isPresent();
-        assertThat(f.catalog.entity("location", "default", CatalogLocation.entityName("file", old.toString()))).isEmpty();
-        assertThat(f.catalog.locationOfEntity("component", "default", "new-only")).contains(updated);
+        assertThat(f.trees.entity("location", "default", CatalogLocation.entityName("file", now.toString()))).isPresent();
+        assertThat(f.trees.entity("location", "default", CatalogLocation.entityName("file", old.toString()))).isEmpty();
+        assertThat(f.catalog.locationOfEntity(new dev.backlot.model.EntityRef("component", "default", "new-only"))).contains(updated);
     }
 
     @Test
@@ -79,9 +79,9 @@ class CatalogLocationsTest {
         f.catalog.updateLocation(registered.id(), "file", now.toString());
         f.idle();
 
-        Map<String, Object> orphan = f.catalog.entity("component", "default", "old-only").orElseThrow();
+        Map<String, Object> orphan = f.trees.entity("component", "default", "old-only").orElseThrow();
         assertThat(annotations(orphan)).containsEntry("backstage.io/orphan", "true");
-        assertThat(annotations(f.catalog.entity("component", "default", "new-only").orElseThrow()))
+        assertThat(annotations(f.trees.entity("component", "default", "new-only").orElseThrow()))
                 .doesNotContainKey("backstage.io/orphan");
     }
 
@@ -97,7 +97,7 @@ class CatalogLocationsTest {
 
         Files.writeString(now, component("new-only", "team-c", null));
 
-        eventually(() -> f.catalog.entity("component", "default", "new-only")
+        eventually(() -> f.trees.entity("component", "default", "new-only")
                 .map(e -> "team-c".equals(spec(e).get("owner"))).orElse(false), "the edit of the new file being read");
     }
 
@@ -159,7 +159,7 @@ class CatalogLocationsTest {
         Files.writeString(a, component("a", "team-z", null));
         assertThat(f.catalog.updateLocation(first.id(), "file", a.toString())).isEqualTo(first);
         f.idle();
-        assertThat(spec(f.catalog.entity("component", "default", "a").orElseThrow()).get("owner")).isEqualTo("team-z");
+        assertThat(spec(f.trees.entity("component", "default", "a").orElseThrow()).get("owner")).isEqualTo("team-z");
     }
 
     @Test

@@ -61,13 +61,13 @@ class CatalogOrphansTest {
 
         sweepAt(System.currentTimeMillis() + (HOUR - 60) * 1000);
 
-        Map<String, Object> leaver = f.catalog.entity("component", "default", "leaver").orElseThrow();
+        Map<String, Object> leaver = f.trees.entity("component", "default", "leaver").orElseThrow();
         assertThat(annotations(leaver)).containsEntry("backstage.io/orphan", "true");
-        assertThat(annotations(f.catalog.entity("component", "default", "stay").orElseThrow()))
+        assertThat(annotations(f.trees.entity("component", "default", "stay").orElseThrow()))
                 .doesNotContainKey("backstage.io/orphan");
         assertThat(f.catalog.count(new EntityQuery(EntityFilter.parse(List.of("metadata.annotations.backstage.io/orphan=true")),
                 List.of(), 0, 10, null, List.of()))).isEqualTo(1);
-        assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+        assertThat(relations(f.trees.entity("group", "default", "team-a").orElseThrow()))
                 .contains("ownerOf component:default/leaver");
     }
 
@@ -77,23 +77,23 @@ class CatalogOrphansTest {
 
         sweepAt(System.currentTimeMillis() + (HOUR + 1) * 1000);
 
-        assertThat(f.catalog.entity("component", "default", "leaver")).isEmpty();
-        assertThat(f.catalog.entity("component", "default", "stay")).isPresent();
-        assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+        assertThat(f.trees.entity("component", "default", "leaver")).isEmpty();
+        assertThat(f.trees.entity("component", "default", "stay")).isPresent();
+        assertThat(relations(f.trees.entity("group", "default", "team-a").orElseThrow()))
                 .containsExactly("ownerOf component:default/stay");
     }
 
     @Test
     void orphanEmittedAgainLosesItsMarkAndIsNotDeleted() throws Exception {
         orphanLeaver("delete", HOUR);
-        String uid = uid(f.catalog.entity("component", "default", "leaver").orElseThrow());
+        String uid = uid(f.trees.entity("component", "default", "leaver").orElseThrow());
 
         Files.writeString(file, component("stay", "team-a", null) + "---\n" + component("leaver", "team-a", null) + GROUP);
         f.catalog.refresh("component:default/stay");
         f.idle();
         sweepAt(System.currentTimeMillis() + (HOUR + 1) * 1000);
 
-        Map<String, Object> leaver = f.catalog.entity("component", "default", "leaver").orElseThrow();
+        Map<String, Object> leaver = f.trees.entity("component", "default", "leaver").orElseThrow();
         assertThat(annotations(leaver)).doesNotContainKey("backstage.io/orphan");
         assertThat(uid(leaver)).isEqualTo(uid);
     }
@@ -104,7 +104,7 @@ class CatalogOrphansTest {
 
         sweepAt(System.currentTimeMillis() + 1000L * HOUR * 24 * 365);
 
-        assertThat(annotations(f.catalog.entity("component", "default", "leaver").orElseThrow()))
+        assertThat(annotations(f.trees.entity("component", "default", "leaver").orElseThrow()))
                 .containsEntry("backstage.io/orphan", "true");
     }
 
@@ -112,15 +112,15 @@ class CatalogOrphansTest {
     void zeroGraceDeletesOrphansAtOnceWithoutMarkingThem() throws Exception {
         orphanLeaver("delete", 0);
 
-        assertThat(f.catalog.entity("component", "default", "leaver")).isEmpty();
+        assertThat(f.trees.entity("component", "default", "leaver")).isEmpty();
     }
 
     @Test
     void orphanIsDeletedWhenItsGraceEndsWithoutAnyoneAsking() throws Exception {
         orphanLeaver("delete", 1);
-        assertThat(f.catalog.entity("component", "default", "leaver")).isPresent();
+        assertThat(f.trees.entity("component", "default", "leaver")).isPresent();
 
-        eventually(() -> f.catalog.entity("component", "default", "leaver").isEmpty(), "deletion after the grace period");
+        eventually(() -> f.trees.entity("component", "default", "leaver").isEmpty(), "deletion after the grace period");
     }
 
     @Test
@@ -131,12 +131,12 @@ class CatalogOrphansTest {
         f.catalog.addLocation("file", other.toString(), false);
         f.idle();
 
-        Map<String, Object> leaver = f.catalog.entity("component", "default", "leaver").orElseThrow();
+        Map<String, Object> leaver = f.trees.entity("component", "default", "leaver").orElseThrow();
         assertThat(annotations(leaver)).doesNotContainKey("backstage.io/orphan")
                 .containsEntry("backstage.io/managed-by-location", "file:" + other);
         assertThat(relations(leaver)).contains("ownedBy group:default/team-b");
         assertThat(f.catalog.processingErrors()).noneMatch(e -> e.message().contains("Conflict"));
         sweepAt(System.currentTimeMillis() + (HOUR + 1) * 1000);
-        assertThat(f.catalog.entity("component", "default", "leaver")).isPresent();
+        assertThat(f.trees.entity("component", "default", "leaver")).isPresent();
     }
 }

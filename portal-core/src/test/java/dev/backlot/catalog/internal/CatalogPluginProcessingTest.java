@@ -57,7 +57,7 @@ class CatalogPluginProcessingTest {
         f.catalog.refresh("component:default/plain");
         f.idle();
 
-        assertThat(f.catalog.entity("component", "default", "plain")).isPresent();
+        assertThat(f.trees.entity("component", "default", "plain")).isPresent();
         assertThat(f.catalog.processingErrors()).anySatisfy(e -> {
             assertThat(e.entityRef()).isEqualTo("component:default/plain");
             assertThat(e.message()).contains("test.thrower").contains("processor exploded on plain");
@@ -96,26 +96,42 @@ class CatalogPluginProcessingTest {
         CatalogFixture.eventually(() -> providerVersion().equals("2.0.0"), "the new revision's entity");
         host.uninstall("test:provider#1");
 
-        // provider syncs run every second: three of them later the entity is still there
-        Thread.sleep(3_000);
+        // the old revision's provider was disconnected, and its removal took nothing with it
+        CatalogFixture.eventually(() -> System.getProperty("test.provider.disconnected.demo-provider.1.0.0") != null,
+                "the old revision's disconnect");
+        f.idle();
         assertThat(providerVersion()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void aProviderIsConnectedWhenItAppearsAndDisconnectedWithItsEntitiesWhenItGoes() throws Exception {
+        // No polling: the registry tells the catalog of the provider, which connects it and stores what it pushes.
+        host.install("test:pushed", TestBundles.provider("test.pushed", "3.0.0", "pushed-provider"), true);
+        CatalogFixture.eventually(() -> providerVersion().equals("3.0.0"), "the provider's entity");
+
+        host.uninstall("test:pushed");
+
+        CatalogFixture.eventually(() -> System.getProperty("test.provider.disconnected.pushed-provider.3.0.0") != null,
+                "the provider's disconnect");
+        CatalogFixture.eventually(() -> f.trees.entity("component", "default", "from-provider").isEmpty(),
+                "the provider's entities to go with it");
     }
 
     @SuppressWarnings("unchecked")
     private String providerVersion() {
-        return f.catalog.entity("component", "default", "from-provider").map(e -> (Map<String, Object>) e.get("metadata"))
+        return f.trees.entity("component", "default", "from-provider").map(e -> (Map<String, Object>) e.get("metadata"))
                 .map(m -> (Map<String, Object>) m.getOrDefault("annotations", Map.of()))
                 .map(a -> String.valueOf(a.get("test/provider-version"))).orElse("");
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> annotations() {
-        Map<String, Object> metadata = (Map<String, Object>) f.catalog.entity("component", "default", "plain").orElseThrow()
+        Map<String, Object> metadata = (Map<String, Object>) f.trees.entity("component", "default", "plain").orElseThrow()
                 .get("metadata");
         return (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
     }
 
     private Object status() {
-        return f.catalog.entity("component", "default", "plain").orElseThrow().get("status");
+        return f.trees.entity("component", "default", "plain").orElseThrow().get("status");
     }
 }

@@ -74,7 +74,7 @@ class CatalogPredicateQueryTest {
     }
 
     private List<String> select(String predicate) throws Exception {
-        return names(f.catalog.entities(query(predicate)));
+        return names(f.trees.entities(query(predicate)));
     }
 
     private static EntityQuery query(String predicate) throws Exception {
@@ -174,8 +174,8 @@ class CatalogPredicateQueryTest {
             EntityFilter parsed = EntityFilter.parse(filter);
             List<EntityOrder> order = List.of(new EntityOrder("metadata.name", true));
 
-            List<String> byFilter = names(f.catalog.entities(new EntityQuery(parsed, order, 0, 100, null, List.of())));
-            List<String> byPredicate = names(f.catalog.entities(new EntityQuery(EntityFilter.ALL, order, 0, 100, null,
+            List<String> byFilter = names(f.trees.entities(new EntityQuery(parsed, order, 0, 100, null, List.of())));
+            List<String> byPredicate = names(f.trees.entities(new EntityQuery(EntityFilter.ALL, order, 0, 100, null,
                     List.of(), EntityPredicate.of(parsed))));
 
             assertThat(byPredicate).as(filter.toString()).isNotEmpty().isEqualTo(byFilter);
@@ -188,7 +188,7 @@ class CatalogPredicateQueryTest {
                 query("{\"spec.owner\": \"team-a\"}").predicate());
 
         assertThat(f.catalog.count(both)).isEqualTo(2);
-        assertThat(f.catalog.entities(both)).hasSize(1);
+        assertThat(f.trees.entities(both)).hasSize(1);
     }
 
     @Test
@@ -203,7 +203,7 @@ class CatalogPredicateQueryTest {
 
     @Test
     void byRefsLeavesNullWhereTheEntityDoesNotMatch() throws Exception {
-        List<Map<String, Object>> found = f.catalog.entitiesByRefs(List.of("component:svc-b", "component:default/svc-a",
+        List<Map<String, Object>> found = f.trees.entitiesByRefs(List.of("component:svc-b", "component:default/svc-a",
                 "api:api-d", "component:nope"), query("{\"spec.lifecycle\": \"production\"}").predicate());
 
         assertThat(found).extracting(e -> e == null ? null : (String) ((Map<?, ?>) e.get("metadata")).get("name"))

@@ -70,21 +70,21 @@ class ConformanceIngestionTest {
 
     @Test
     void relationsMatchBackstagesInBothDirections() {
-        assertThat(relations(f.catalog.entity("component", "default", "artist-lookup").orElseThrow()))
+        assertThat(relations(f.trees.entity("component", "default", "artist-lookup").orElseThrow()))
                 .contains("ownedBy group:default/team-a", "partOf system:default/artist-engagement-portal");
-        assertThat(relations(f.catalog.entity("group", "default", "team-a").orElseThrow()))
+        assertThat(relations(f.trees.entity("group", "default", "team-a").orElseThrow()))
                 .contains("ownerOf component:default/artist-lookup", "ownerOf component:default/www-artist",
                         "ownerOf system:default/artist-engagement-portal", "ownerOf domain:default/artists",
                         "ownerOf resource:default/artists-db", "childOf group:default/backstage");
-        assertThat(relations(f.catalog.entity("system", "default", "artist-engagement-portal").orElseThrow()))
+        assertThat(relations(f.trees.entity("system", "default", "artist-engagement-portal").orElseThrow()))
                 .contains("hasPart component:default/artist-lookup", "partOf domain:default/artists");
     }
 
     @Test
     void danglingOwnerIsKeptAsARelation() {
-        assertThat(relations(f.catalog.entity("component", "default", "playback-order").orElseThrow()))
+        assertThat(relations(f.trees.entity("component", "default", "playback-order").orElseThrow()))
                 .contains("ownedBy group:default/guest");
-        assertThat(f.catalog.entity("group", "default", "guest")).isEmpty();
+        assertThat(f.trees.entity("group", "default", "guest")).isEmpty();
     }
 
     private static String sha1(String text) throws Exception {

@@ -241,7 +241,7 @@ class DefaultPluginManagerTest {
     void unresolvableImportIsRefusedWithTheExactPackageAndRange() {
         unchangedAfterRefusal(() -> manager.update(NAME, TestBundles.plain(NAME, "2.0.0",
                 Map.of("Import-Package", "dev.backlot.spi.ui;version=\"[9.0,10)\"")), "bob"), Reason.CONFLICT,
-                "package dev.backlot.spi.ui [9.0.0,10.0.0) is not exported by the portal (it exports 0.");
+                "package dev.backlot.spi.ui [9.0.0,10.0.0) is not exported by the portal (it exports 1.");
     }
 
     @Test

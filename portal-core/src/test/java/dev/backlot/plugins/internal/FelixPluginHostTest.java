@@ -36,6 +36,55 @@ class FelixPluginHostTest {
     }
 
     @Test
+    void listenersHearOfServicesAsTheyComeAreSwitchedAndGo() throws Exception {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        host.install("test:first", TestBundles.action("test.first", "1.0.0", "demo:run", 10), true);
+        var subscription = host.addListener(ScaffolderAction.class, new dev.backlot.plugins.ExtensionListener<>() {
+            @Override
+            public void added(Extension<ScaffolderAction> e) {
+                heard.add("added " + e.symbolicName());
+            }
+
+            @Override
+            public void removed(Extension<ScaffolderAction> e) {
+                heard.add("removed " + e.symbolicName());
+            }
+        });
+        // what serves already is told first
+        eventually(() -> heard.equals(List.of("added test.first")));
+
+        long second = host.install("test:second", TestBundles.action("test.second", "1.0.0", "demo:run", 10), false)
+                .orElseThrow().getBundleId();
+        host.hidden().hide(second);
+        assertThat(host.start(second)).isEmpty();
+        Thread.sleep(300); // staged and hidden: nothing to tell yet
+        assertThat(heard).containsExactly("added test.first");
+
+        host.hidden().switchServing(host.bundleAt("test:first").orElseThrow().getBundleId(), second);
+        eventually(() -> heard.size() == 3);
+        assertThat(heard).containsExactly("added test.first", "added test.second", "removed test.first");
+
+        host.uninstall("test:second");
+        eventually(() -> heard.size() == 4);
+        assertThat(heard.get(3)).isEqualTo("removed test.second");
+
+        subscription.close();
+        host.install("test:third", TestBundles.action("test.third", "1.0.0", "demo:run", 10), true);
+        Thread.sleep(300);
+        assertThat(heard).hasSize(4);
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void higherRankedServiceComesFirst() {
         host.install("test:low", TestBundles.action("test.low", "1.0.0", "demo:run", 10), true);
         host.install("test:high", TestBundles.action("test.high", "1.0.0", "demo:run", 100), true);
@@ -105,7 +154,7 @@ class FelixPluginHostTest {
 
     @Test
     void exportsCarryTheSpiVersions() {
-        assertThat(HostExports.exportPackage()).contains("dev.backlot.model;version=\"0.3.0\"")
+        assertThat(HostExports.exportPackage()).contains("dev.backlot.model;version=\"1.0.0\"")
                 .contains("dev.backlot.spi.scaffolder;version=\"0.1.0\"").doesNotContain("internal");
     }
 

@@ -45,8 +45,16 @@ final class PlatformNode implements AutoCloseable {
         FelixPluginHost host = new FelixPluginHost(dir.resolve("cache-" + UUID.randomUUID()), HostExports.exportPackage());
         host.start(List.of());
         return new PlatformNode(database, host, PluginPlatform.start(database, host, new JpaAuditLog(database),
-                SETTINGS, builtins));
+                SETTINGS, builtins, SCHEDULER));
     }
+
+    /** The scheduler the nodes of a test share, as the nodes of one portal share the runtime's. */
+    private static final java.util.concurrent.ScheduledExecutorService SCHEDULER =
+            java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "test-platform-node");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** An H2 file database URL under {@code dir} that several nodes in this JVM can share. */
     static String h2(Path dir) {

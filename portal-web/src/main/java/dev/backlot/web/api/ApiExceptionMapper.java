@@ -2,7 +2,7 @@ package dev.backlot.web.api;
 
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.plugins.PluginRefusedException;
-import dev.backlot.web.plugins.PluginsUnavailableException;
+import dev.backlot.common.ServiceUnavailableException;
 import dev.backlot.web.security.BodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -54,7 +54,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
                 case NOT_FOUND -> new Failure(404, "NotFoundError", p.getMessage());
             };
         }
-        if (e instanceof PluginsUnavailableException) {
+        if (e instanceof ServiceUnavailableException) {
             return new Failure(503, "ServiceUnavailableError", e.getMessage());
         }
         if (e instanceof IllegalArgumentException) {

@@ -77,6 +77,16 @@ final class ApiJson {
         }
     }
 
+    /** Stored JSON parsed into a tree, for the rare answer that must reshape it (a {@code fields} projection). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> tree(String json) {
+        try {
+            return MAPPER.readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The catalog stored JSON it cannot read back", e);
+        }
+    }
+
     /** A body field that must be a non-negative integer, or {@code otherwise} when absent. @throws IllegalArgumentException naming it */
     static int count(Object value, String name, int otherwise) {
         if (value == null) {

@@ -2,7 +2,7 @@ package dev.backlot.web.api;
 
 import dev.backlot.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.audit.AuditLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,7 +37,7 @@ public class AuditResource {
     static final int MAX_OFFSET = 10_000;
 
     @Inject
-    PortalRuntime runtime;
+    AuditLog audit;
 
     @GET
     public JsonObject list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
@@ -45,7 +45,7 @@ public class AuditResource {
         int skip = number("offset", offset, 0, 0, MAX_OFFSET);
         JsonArrayBuilder items = Json.createArrayBuilder();
         // The log answers only "the newest n": read offset + limit and drop the first offset.
-        runtime.portal().audit().recent(skip + take).stream().skip(skip).forEach(e -> items.add(PluginJson.audit(e)));
+        audit.recent(skip + take).stream().skip(skip).forEach(e -> items.add(PluginJson.audit(e)));
         return Json.createObjectBuilder().add("items", items).build();
     }
 

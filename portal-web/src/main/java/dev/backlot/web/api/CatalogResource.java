@@ -11,7 +11,10 @@ import dev.backlot.catalog.EntityQuery;
 import dev.backlot.catalog.FacetValue;
 import dev.backlot.catalog.SourceNames;
 import dev.backlot.security.Caller;
-import dev.backlot.web.PortalRuntime;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.backlot.catalog.CatalogJson;
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +49,7 @@ public class CatalogResource {
     private static final int DEFAULT_PAGE = 20;
 
     @Inject
-    PortalRuntime runtime;
+    CatalogService catalog;
 
     @Context
     SecurityContext security;
@@ -61,7 +64,7 @@ public class CatalogResource {
         EntityQuery query = new EntityQuery(EntityFilter.parse(filter), orders, start,
                 limit == null ? EntityQuery.MAX_LIMIT : limit, null, List.of());
         List<String> projection = Fields.parse(fields);
-        return ApiJson.ok(catalog().entities(query).stream().map(e -> Fields.project(shown(e), projection)).toList());
+        return ApiJson.ok(catalog.json().entities(query).stream().map(e -> shown(e, projection)).toList());
     }
 
     @GET
@@ -104,11 +107,11 @@ public class CatalogResource {
     private Response page(EntityQuery query, List<String> projection, boolean countTotal, IntFunction<String> cursorAt) {
         int size = query.limit();
         boolean probe = !countTotal && size < EntityQuery.MAX_LIMIT;
-        List<Map<String, Object>> found = catalog().entities(!probe ? query : new EntityQuery(query.filter(), query.order(),
+        List<String> found = catalog.json().entities(!probe ? query : new EntityQuery(query.filter(), query.order(),
                 query.offset(), size + 1, query.fullTextTerm(), query.fullTextFields(), query.predicate()));
-        long total = probe ? 0 : catalog().count(query);
+        long total = probe ? 0 : catalog.count(query);
         boolean more = probe ? found.size() > size : query.offset() + found.size() < total;
-        List<Map<String, Object>> items = found.stream().limit(size).map(e -> Fields.project(shown(e), projection)).toList();
+        List<Object> items = found.stream().limit(size).map(e -> shown(e, projection)).toList();
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         if (more && !items.isEmpty()) {
             pageInfo.put("nextCursor", cursorAt.apply(query.offset() + items.size()));
@@ -140,9 +143,9 @@ public class CatalogResource {
                 ? f.stream().map(String::valueOf).toList() : List.of();
         EntityPredicate matching = EntityPredicate.and(EntityPredicate.of(EntityFilter.parse(filter)),
                 EntityPredicate.parse(request.get("query")));
-        List<Map<String, Object>> found = catalog().entitiesByRefs(refs.stream().map(String.class::cast).toList(), matching);
+        List<String> found = catalog.json().entitiesByRefs(refs.stream().map(String.class::cast).toList(), matching);
         List<Object> items = new ArrayList<>();
-        found.forEach(e -> items.add(e == null ? null : Fields.project(shown(e), projection)));
+        found.forEach(e -> items.add(shown(e, projection)));
         return ApiJson.ok(Map.of("items", items));
     }
 
@@ -150,17 +153,20 @@ public class CatalogResource {
     @Path("entities/by-name/{kind}/{namespace}/{name}")
     public Response byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        return ApiJson.ok(shown(catalog().entity(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name))));
+        return ApiJson.ok(shown(catalog.json().entity(ref(kind, namespace, name))
+                .orElseThrow(() -> notFound(kind, namespace, name)), List.of()));
     }
 
     @GET
     @Path("entities/by-name/{kind}/{namespace}/{name}/ancestry")
     public Response ancestry(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        EntityAncestry ancestry = catalog().ancestry(kind, namespace, name).orElseThrow(() -> notFound(kind, namespace, name));
+        CatalogJson.Ancestry ancestry = catalog.json().ancestry(ref(kind, namespace, name))
+                .orElseThrow(() -> notFound(kind, namespace, name));
         List<Object> items = new ArrayList<>();
-        for (EntityAncestry.Item item : ancestry.items()) {
-            items.add(ApiJson.ordered("entity", shown(item.entity()), "parentEntityRefs", item.parentEntityRefs()));
+        for (CatalogJson.Ancestry.Item item : ancestry.items()) {
+            items.add(ApiJson.ordered("entity", shown(item.entityJson(), List.of()), "parentEntityRefs",
+                    item.parentEntityRefs()));
         }
         return ApiJson.ok(ApiJson.ordered("rootEntityRef", ancestry.rootEntityRef(), "items", items));
     }
@@ -168,14 +174,14 @@ public class CatalogResource {
     @GET
     @Path("entities/by-uid/{uid}")
     public Response byUid(@PathParam("uid") String uid) {
-        return ApiJson.ok(shown(catalog().entityByUid(uid).orElseThrow(
-                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid))));
+        return ApiJson.ok(shown(catalog.json().entityByUid(uid).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid)), List.of()));
     }
 
     @DELETE
     @Path("entities/by-uid/{uid}")
     public Response removeByUid(@PathParam("uid") String uid) {
-        if (!catalog().removeEntity(uid)) {
+        if (!catalog.removeEntity(uid)) {
             throw new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid);
         }
         return Response.noContent().build();
@@ -184,7 +190,7 @@ public class CatalogResource {
     @GET
     @Path("entity-facets")
     public Response facets(@QueryParam("facet") List<String> facets, @QueryParam("filter") List<String> filter) {
-        return facets(catalog().facets(facets, EntityFilter.parse(filter)));
+        return facets(catalog.facets(facets, EntityFilter.parse(filter)));
     }
 
     /** Backstage's predicate form: body {@code {facets: [...], query?}}. A read, open like the GET form. */
@@ -194,7 +200,7 @@ public class CatalogResource {
     public Response facetsByPredicate(String body) {
         Map<String, Object> request = ApiJson.object(body);
         List<String> facets = ApiJson.strings(request.get("facets"), "facets");
-        return facets(catalog().facets(facets, EntityPredicate.parse(request.get("query"))));
+        return facets(catalog.facets(facets, EntityPredicate.parse(request.get("query"))));
     }
 
     private static Response facets(Map<String, List<FacetValue>> facets) {
@@ -207,7 +213,7 @@ public class CatalogResource {
     @GET
     @Path("locations")
     public Response locations() {
-        return ApiJson.ok(catalog().locations().stream().map(l -> Map.of("data", location(l))).toList());
+        return ApiJson.ok(catalog.locations().stream().map(l -> Map.of("data", location(l))).toList());
     }
 
     /**
@@ -223,7 +229,7 @@ public class CatalogResource {
     public Response queryLocations(String body) {
         // Backstage's body is optional: nothing at all asks for the first page of everything.
         LocationQuery query = LocationQuery.of(body == null || body.isBlank() ? Map.of() : ApiJson.object(body));
-        CatalogService.LocationPage page = catalog().locations(query.predicate(), query.afterId(), query.limit());
+        CatalogService.LocationPage page = catalog.locations(query.predicate(), query.afterId(), query.limit());
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         if (page.more()) {
             pageInfo.put("nextCursor", query.next(page.items().get(page.items().size() - 1).id()));
@@ -240,7 +246,7 @@ public class CatalogResource {
     @Consumes(MediaType.WILDCARD)
     public Response addLocation(String body, @QueryParam("dryRun") boolean dryRun) {
         LocationInput input = LocationInput.of(body);
-        CatalogService.AddedLocation added = catalog().addLocation(input.type(), input.target(), dryRun);
+        CatalogService.AddedLocation added = catalog.addLocation(input.type(), input.target(), dryRun);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("location", location(added.location()));
         out.put("entities", added.entities().stream().map(this::shown).toList());
@@ -253,7 +259,7 @@ public class CatalogResource {
     @GET
     @Path("locations/{id}")
     public Response location(@PathParam("id") String id) {
-        return ApiJson.ok(location(catalog().location(id).orElseThrow(
+        return ApiJson.ok(location(catalog.location(id).orElseThrow(
                 () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id))));
     }
 
@@ -267,7 +273,7 @@ public class CatalogResource {
     @Consumes(MediaType.WILDCARD)
     public Response updateLocation(@PathParam("id") String id, String body) {
         LocationInput input = LocationInput.of(body);
-        return ApiJson.ok(location(catalog().updateLocation(id, input.type(), input.target())));
+        return ApiJson.ok(location(catalog.updateLocation(id, input.type(), input.target())));
     }
 
     /** The body of {@code POST /locations} and {@code PUT /locations/{id}}. */
@@ -285,7 +291,7 @@ public class CatalogResource {
     @DELETE
     @Path("locations/{id}")
     public Response removeLocation(@PathParam("id") String id) {
-        catalog().removeLocation(id);
+        catalog.removeLocation(id);
         return Response.noContent().build();
     }
 
@@ -293,7 +299,7 @@ public class CatalogResource {
     @Path("locations/by-entity/{kind}/{namespace}/{name}")
     public Response locationByEntity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        return ApiJson.ok(location(catalog().locationOfEntity(kind, namespace, name).orElseThrow(
+        return ApiJson.ok(location(catalog.locationOfEntity(ref(kind, namespace, name)).orElseThrow(
                 () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location for " + kind + ":" + namespace
                         + "/" + name))));
     }
@@ -307,9 +313,9 @@ public class CatalogResource {
                 || !(location.get("target") instanceof String target)) {
             throw new IllegalArgumentException("The body must be {\"location\": {\"type\": ..., \"target\": ...}}");
         }
-        CatalogService.AddedLocation preview = catalog().addLocation(type, target, true);
+        CatalogService.AddedLocation preview = catalog.addLocation(type, target, true);
         List<Object> files = new ArrayList<>();
-        for (Map<String, Object> entity : preview.entities()) {
+        for (Entity entity : preview.entities()) {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("entity", shown(entity));
             file.put("isRegistered", preview.exists());
@@ -326,7 +332,7 @@ public class CatalogResource {
         if (!(ApiJson.object(body).get("entityRef") instanceof String ref)) {
             throw new IllegalArgumentException("The body must be {\"entityRef\": \"kind:namespace/name\"}");
         }
-        catalog().refresh(ref);
+        catalog.refresh(ref);
         return Response.ok().build();
     }
 
@@ -339,7 +345,7 @@ public class CatalogResource {
         if (!(request.get("entity") instanceof Map<?, ?> entity)) {
             throw new IllegalArgumentException("The body must be {\"entity\": {...}, \"location\": \"type:target\"}");
         }
-        List<String> problems = catalog().validate((Map<String, Object>) entity);
+        List<String> problems = catalog.validate((Map<String, Object>) entity);
         if (problems.isEmpty()) {
             return Response.ok().build();
         }
@@ -351,9 +357,9 @@ public class CatalogResource {
     @Path("processing-errors")
     public Response processingErrors() {
         List<Object> items = new ArrayList<>();
-        catalog().processingErrors().forEach(e -> {
+        catalog.processingErrors().forEach(e -> {
             Map<String, Object> item = new LinkedHashMap<>();
-            SourceNames names = admin() ? null : catalog().sourceNames();
+            SourceNames names = admin() ? null : catalog.sourceNames();
             item.put("location", names == null ? e.location() : names.location(e.location()));
             item.put("entityRef", e.entityRef());
             item.put("message", names == null ? e.message() : names.text(e.message()));
@@ -362,27 +368,42 @@ public class CatalogResource {
         return ApiJson.ok(Map.of("items", items));
     }
 
-    private CatalogService catalog() {
-        CatalogService catalog = runtime.portal().catalog();
-        if (catalog == null) {
-            throw new IllegalStateException("The catalog is not available: the database could not be opened");
-        }
-        return catalog;
-    }
 
     /** A location as the caller may see it: its server path and URL secrets for admins only. */
     private Map<String, Object> location(CatalogLocation l) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", l.id());
         out.put("type", l.type());
-        out.put("target", admin() ? l.target() : catalog().sourceNames().target(l.type(), l.target()));
+        out.put("target", admin() ? l.target() : catalog.sourceNames().target(l.type(), l.target()));
         out.put("entityRef", l.entityRef());
         return out;
     }
 
-    /** An entity as the caller may see it: see {@link SourceNames#entity}. */
-    private Map<String, Object> shown(Map<String, Object> entity) {
-        return admin() || entity == null ? entity : catalog().sourceNames().entity(entity);
+    /**
+     * A stored entity as the caller may see it (server paths and URL secrets for admins only, see
+     * {@link SourceNames}), written to the response as stored; only a {@code fields} projection
+     * parses it. {@code null} stays {@code null}.
+     */
+    private Object shown(String json, List<String> projection) {
+        if (json == null) {
+            return null;
+        }
+        String visible = admin() ? json : catalog.sourceNames().json(json);
+        return projection.isEmpty() ? new RawValue(visible) : Fields.project(ApiJson.tree(visible), projection);
+    }
+
+    /** A typed entity (a dry run's, not stored) as the caller may see it. */
+    private Map<String, Object> shown(Entity entity) {
+        return (admin() ? entity : catalog.sourceNames().entity(entity)).toTree();
+    }
+
+    /** The reference named by a path's segments; a malformed one names no entity (404). */
+    private static EntityRef ref(String kind, String namespace, String name) {
+        try {
+            return new EntityRef(kind, namespace, name);
+        } catch (IllegalArgumentException e) {
+            throw notFound(kind, namespace, name);
+        }
     }
 
     private boolean admin() {

@@ -4,7 +4,6 @@ import dev.backlot.plugins.Extension;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginCallException;
 import dev.backlot.spi.scaffolder.ScaffolderAction;
-import dev.backlot.web.PortalRuntime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,16 +41,12 @@ public class ScaffolderResource {
     private static final Duration LIMIT = Duration.ofSeconds(1);
 
     @Inject
-    PortalRuntime runtime;
+    ExtensionRegistry registry;
 
     @GET
     @Path("actions")
     public Response actions() {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (runtime.portal().plugins() == null) {
-            return ApiJson.ok(out); // the plugin framework did not start; readiness says why
-        }
-        ExtensionRegistry registry = runtime.portal().plugins().extensions();
         Set<String> seen = new LinkedHashSet<>();
         for (Extension<ScaffolderAction> action : registry.extensions(ScaffolderAction.class)) {
             try {

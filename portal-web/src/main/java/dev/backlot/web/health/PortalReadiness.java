@@ -22,7 +22,7 @@ public class PortalReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("backlot");
         try {
-            dev.backlot.runtime.Readiness readiness = runtime.portal().readiness();
+            dev.backlot.runtime.Readiness readiness = runtime.readiness();
             readiness.checks().forEach(builder::withData);
             return builder.status(readiness.up()).build();
         } catch (IllegalStateException e) {

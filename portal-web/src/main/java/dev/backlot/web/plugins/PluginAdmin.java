@@ -7,13 +7,13 @@ import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginInfo;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.PluginRefusedException;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.common.Unavailable;
+import dev.backlot.config.PortalConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What the admin console and the deploy API share: the plugin list (managed when the database is
@@ -24,9 +24,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PluginAdmin {
 
-    private Supplier<PluginManager> manager;
-    private Supplier<PluginHost> host;
-    private Supplier<AuditLog> audit;
+    private PluginManager manager;
+    private PluginHost host;
+    private AuditLog audit;
     private long uploadLimit;
 
     /** For CDI's proxy only. */
@@ -34,14 +34,12 @@ public class PluginAdmin {
     }
 
     @Inject
-    public PluginAdmin(PortalRuntime runtime) {
-        this(() -> runtime.portal().pluginManager(), () -> runtime.portal().plugins(), () -> runtime.portal().audit(),
-                runtime.portal().config().plugins().maxUploadBytes());
+    public PluginAdmin(PluginManager manager, PluginHost host, AuditLog audit, PortalConfig config) {
+        this(manager, host, audit, config.plugins().maxUploadBytes());
     }
 
     /** Over given parts, e.g. fakes in a unit test. */
-    public PluginAdmin(Supplier<PluginManager> manager, Supplier<PluginHost> host, Supplier<AuditLog> audit,
-            long uploadLimit) {
+    public PluginAdmin(PluginManager manager, PluginHost host, AuditLog audit, long uploadLimit) {
         if (uploadLimit < 1) {
             throw new IllegalArgumentException("PORTAL_PLUGINS_MAX_UPLOAD_BYTES must be positive, was " + uploadLimit);
         }
@@ -53,37 +51,29 @@ public class PluginAdmin {
 
     /** Every plugin: with health and desired state from the manager, or the framework's list without a database. */
     public List<PluginInfo> plugins() {
-        PluginManager plugins = manager.get();
-        if (plugins != null) {
-            return plugins.plugins();
-        }
-        PluginHost framework = host.get();
-        return framework == null ? List.of() : framework.plugins();
+        return Unavailable.is(manager) ? host.plugins() : manager.plugins();
     }
 
     /** One plugin in depth; without a database, the framework's summary and nothing more. */
     public Optional<PluginDetail> detail(String symbolicName) {
-        PluginManager plugins = manager.get();
-        if (plugins != null) {
-            return plugins.detail(symbolicName);
+        if (!Unavailable.is(manager)) {
+            return manager.detail(symbolicName);
         }
-        PluginHost framework = host.get();
-        return framework == null ? Optional.empty() : framework.plugin(symbolicName)
+        return host.plugin(symbolicName)
                 .map(p -> new PluginDetail(p, java.util.Map.of(), List.of(), List.of(), List.of(), List.of()));
     }
 
     /**
-     * The manager that makes changes.
-     *
-     * @throws PluginsUnavailableException when the portal runs without its database
+     * The manager that makes changes; without a database every change it is asked for fails with
+     * a {@link dev.backlot.common.ServiceUnavailableException} (503), while the running plugins carry on.
      */
     public PluginManager manager() {
-        PluginManager plugins = manager.get();
-        if (plugins == null) {
-            throw new PluginsUnavailableException("Plugins cannot be changed while the database is unavailable"
-                    + " (see /health/ready); the running plugins carry on");
-        }
-        return plugins;
+        return manager;
+    }
+
+    /** Whether changes can be made now (there is a database to record them in). */
+    public boolean changesPossible() {
+        return !Unavailable.is(manager);
     }
 
     /** The largest jar accepted, in bytes. */
@@ -93,9 +83,6 @@ public class PluginAdmin {
 
     /** Records a change the web layer refused before the manager saw it (the manager audits its own). */
     public void refused(String actor, String action, String target, PluginRefusedException refusal) {
-        AuditLog log = audit.get();
-        if (log != null) {
-            log.record(new AuditEntry(Instant.now(), actor, action, target, AuditEntry.REFUSED, refusal.getMessage()));
-        }
+        audit.record(new AuditEntry(Instant.now(), actor, action, target, AuditEntry.REFUSED, refusal.getMessage()));
     }
 }

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean (a view of the admin console) whose creation and every method call need the
+ * Marks a bean class (a view of the admin console) whose creation and every method call need the
  * caller to hold the admin role, whatever path the request came by: defence in depth behind the
  * container's constraint on {@code /admin/*}. A call without the role throws
  * {@link AdminRequiredException}, answered 403.
@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target(ElementType.TYPE)
 public @interface AdminOnly {
 }

@@ -1,6 +1,6 @@
 package dev.backlot.web.security;
 
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.config.PortalConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,7 +33,7 @@ public class BodyLimitFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient PortalConfig config;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,7 +42,7 @@ public class BodyLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        long limit = runtime.portal().config().web().maxBodyBytes();
+        long limit = config.web().maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
             ErrorResponses.write(request, response, 413, "PayloadTooLargeError", "The request body is "
                     + request.getContentLengthLong() + " bytes, over the limit of " + limit + " (PORTAL_MAX_BODY_BYTES)");

@@ -1,8 +1,6 @@
 package dev.backlot.web.ui;
 
 import dev.backlot.plugins.ExtensionRegistry;
-import dev.backlot.web.PortalRuntime;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.ResourceHandler;
 import jakarta.faces.application.ResourceHandlerWrapper;
 import jakarta.faces.application.ViewResource;
@@ -33,7 +31,7 @@ public class BundleFragmentResourceHandler extends ResourceHandlerWrapper {
                     : super.createViewResource(context, resourceName);
         }
         FragmentPath path = fragment.get();
-        ExtensionRegistry registry = CDI.current().select(PortalRuntime.class).get().portal().plugins().extensions();
+        ExtensionRegistry registry = Fragments.registry();
         if (!registry.revision(path.bundleId()).map(r -> r == path.revision()).orElse(false)) {
             return null;
         }

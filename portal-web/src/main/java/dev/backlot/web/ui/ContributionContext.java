@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The context handed to {@link UiContribution#model}: the {@code CONTEXT_*} keys of the SPI.
  *
- * <p>The entity is a deep, unmodifiable copy of the page's tree, so a plugin can neither change
- * what the page shows nor keep a reference into it.
+ * <p>The entity is a deep, unmodifiable copy of the page's, so a plugin can neither change what the
+ * page shows nor keep a reference into it.
  */
 public final class ContributionContext {
 
@@ -24,16 +24,16 @@ public final class ContributionContext {
     /**
      * @param slot the slot being rendered
      * @param user the signed-in user's name, or null
-     * @param entityTree the entity the page shows (the catalog's JSON-like tree), or null on other pages
+     * @param shown the entity the page shows, or null on other pages
      */
-    public static Map<String, Object> of(String slot, String user, Map<String, Object> entityTree) {
+    public static Map<String, Object> of(String slot, String user, Entity shown) {
         Map<String, Object> context = new HashMap<>();
         context.put(UiContribution.CONTEXT_SLOT, slot);
         if (user != null) {
             context.put(UiContribution.CONTEXT_USER, user);
         }
-        if (entityTree != null) {
-            Entity entity = entity(entityTree);
+        if (shown != null) {
+            Entity entity = frozen(shown);
             context.put(UiContribution.CONTEXT_ENTITY, entity);
             context.put(UiContribution.CONTEXT_KIND, entity.kind());
             context.put(UiContribution.CONTEXT_NAMESPACE, entity.namespace());
@@ -49,27 +49,11 @@ public final class ContributionContext {
         return Collections.unmodifiableMap(context);
     }
 
-    /** The model record of a catalog tree; relations whose target does not parse are left out. */
+    /** A deep copy: the record copies only its top-level maps, and nested ones must not be shared either. */
     @SuppressWarnings("unchecked")
-    static Entity entity(Map<String, Object> tree) {
-        Map<String, Object> metadata = tree.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Map<String, Object> spec = tree.get("spec") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        String namespace = metadata.get("namespace") instanceof String s ? s : EntityRef.DEFAULT_NAMESPACE;
-        List<Entity.Relation> relations = new ArrayList<>();
-        if (tree.get("relations") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> r && r.get("type") instanceof String type
-                        && r.get("targetRef") instanceof String target) {
-                    try {
-                        relations.add(new Entity.Relation(type, EntityRef.parse(target, null, namespace)));
-                    } catch (RuntimeException unparsable) {
-                        // the catalog wrote it; a target it cannot parse again is not worth failing the page for
-                    }
-                }
-            }
-        }
-        return new Entity(String.valueOf(tree.get("apiVersion")), String.valueOf(tree.get("kind")),
-                (Map<String, Object>) frozen(metadata), (Map<String, Object>) frozen(spec), relations);
+    static Entity frozen(Entity entity) {
+        return new Entity(entity.apiVersion(), entity.kind(), (Map<String, Object>) frozen(entity.metadata()),
+                (Map<String, Object>) frozen(entity.spec()), entity.relations(), (Map<String, Object>) frozen(entity.status()));
     }
 
     private static Object frozen(Object value) {

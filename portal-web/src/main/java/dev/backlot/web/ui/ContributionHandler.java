@@ -64,8 +64,7 @@ public class ContributionHandler extends ComponentHandler {
         box.describe(contribution);
         // The service this request listed (held until the response is written), so that a page
         // started before an update finishes with the old revision instead of losing the box.
-        Optional<Extension<UiContribution>> found = jakarta.enterprise.inject.spi.CDI.current()
-                .select(UiContributions.class).get().service(contribution)
+        Optional<Extension<UiContribution>> found = Fragments.contributions().service(contribution)
                 .or(() -> Fragments.find(registry, contribution.bundleId(), contribution.slot(), contribution.id()));
         if (found.isEmpty() || registry.revision(contribution.bundleId()).orElse(-1L) != contribution.revision()) {
             box.setRendered(false); // removed or updated since the page listed it: the next view shows the new state
@@ -77,7 +76,7 @@ public class ContributionHandler extends ComponentHandler {
         ExternalContext external = ctx.getFacesContext().getExternalContext();
         Principal user = external.getUserPrincipal();
         Map<String, Object> context = ContributionContext.of(contribution.slot(), user == null ? null : user.getName(),
-                shown == null ? null : shown.getData());
+                shown == null ? null : shown.entity());
         Object model;
         try {
             model = calls.call(extension, "UiContribution.model", Duration.ofMillis(UiContribution.MODEL_TIME_LIMIT_IN_MS),

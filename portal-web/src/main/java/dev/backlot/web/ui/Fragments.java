@@ -3,11 +3,9 @@ package dev.backlot.web.ui;
 import dev.backlot.plugins.Extension;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginCallException;
-import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginInfo;
 import dev.backlot.spi.ui.UiContribution;
-import dev.backlot.web.PortalRuntime;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
@@ -21,18 +19,18 @@ final class Fragments {
     private Fragments() {
     }
 
-    /** The running plugin registry, or null when the plugin framework is not running. */
-    static ExtensionRegistry registry() {
-        PluginHost host = host();
-        return host == null ? null : host.extensions();
+    /**
+     * This request's {@link UiContributions}, for the Faces parts that are neither beans nor
+     * injection targets (components and tag handlers): found through EL, as Faces finds any bean.
+     */
+    static UiContributions contributions() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().evaluateExpressionGet(faces, "#{uiContributions}", UiContributions.class);
     }
 
-    private static PluginHost host() {
-        try {
-            return CDI.current().select(PortalRuntime.class).get().portal().plugins();
-        } catch (IllegalStateException notStarted) {
-            return null;
-        }
+    /** The plugin registry (empty when the plugin framework is not running). */
+    static ExtensionRegistry registry() {
+        return contributions().registry();
     }
 
     /** The service registered now for this contribution, if its bundle still offers it. */
@@ -63,8 +61,7 @@ final class Fragments {
 
     /** A plugin's name for people: {@code Bundle-Name}, else the symbolic name. */
     static String pluginName(String symbolicName) {
-        PluginHost host = host();
-        return Optional.ofNullable(host).flatMap(h -> h.plugin(symbolicName)).map(PluginInfo::name)
+        return contributions().host().plugin(symbolicName).map(PluginInfo::name)
                 .filter(n -> !n.isBlank()).orElse(symbolicName);
     }
 

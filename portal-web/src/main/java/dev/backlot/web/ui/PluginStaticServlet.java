@@ -3,7 +3,6 @@ package dev.backlot.web.ui;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginInfo;
-import dev.backlot.web.PortalRuntime;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -40,7 +39,7 @@ public class PluginStaticServlet extends HttpServlet {
             "application/json", "map", "application/json", "webp", "image/webp");
 
     @Inject
-    transient PortalRuntime runtime;
+    transient PluginHost host;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,8 +51,7 @@ public class PluginStaticServlet extends HttpServlet {
             return;
         }
         StaticResourcePath path = parsed.get();
-        PluginHost host = runtime.portal().plugins();
-        if (host == null) {
+        if (!host.isRunning()) {
             response.sendError(404, "The plugin framework is not running");
             return;
         }

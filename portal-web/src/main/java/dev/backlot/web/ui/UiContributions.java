@@ -5,7 +5,6 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginCalls;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.spi.ui.UiContribution;
-import dev.backlot.web.PortalRuntime;
 import dev.backlot.web.view.CatalogEntity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +30,10 @@ import java.util.Set;
 public class UiContributions {
 
     @Inject
-    PortalRuntime runtime;
+    ExtensionRegistry registry;
+
+    @Inject
+    PluginHost host;
 
     private List<Contribution> all;
     /** The bundles this request's contributions come from, held until the response is written. */
@@ -60,6 +62,16 @@ public class UiContributions {
         return slot(UiContribution.NAV_PAGE).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The plugin framework, for plugins' names. */
+    public PluginHost host() {
+        return host;
+    }
+
+    /** The plugin registry the contributions come from. */
+    public ExtensionRegistry registry() {
+        return registry;
+    }
+
     /** The sidebar entries. */
     public List<Contribution> getNavPages() {
         return slot(UiContribution.NAV_PAGE);
@@ -67,11 +79,7 @@ public class UiContributions {
 
     private List<Contribution> all() {
         if (all == null) {
-            PluginHost host = runtime.portal().plugins();
-            ExtensionRegistry registry = host == null ? null : host.extensions();
-            if (registry == null) {
-                all = List.of();
-            } else {
+            {
                 // Held before they are described: an update that switches to a new revision now
                 // waits for this request before it removes the old one, so the page finishes with
                 // the revision it started with.

@@ -4,7 +4,9 @@ import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
 import dev.backlot.catalog.FacetValue;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.model.EntityRef;
+import dev.backlot.model.Relations;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -40,7 +42,7 @@ public class CatalogView implements Serializable {
     static final int ROWS = 20;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient CatalogService catalog;
 
     private final CatalogSelection selection = new CatalogSelection();
     private final LazyDataModel<CatalogEntity> entities = new Entities();
@@ -54,7 +56,15 @@ public class CatalogView implements Serializable {
      * {@code @PostConstruct}: the bean is created before f:viewParam assigns the URL's values).
      */
     public void load() {
-        CatalogService catalog = catalog();
+        try {
+            loadFrom(catalog);
+        } catch (ServiceUnavailableException e) {
+            // The layout's banner says why; the page shows an empty catalog meanwhile.
+            kindOptions = List.of(new SelectItem(CatalogSelection.ALL_KINDS, "All kinds"));
+        }
+    }
+
+    private void loadFrom(CatalogService catalog) {
         kindOptions = new ArrayList<>();
         kindOptions.add(new SelectItem(CatalogSelection.ALL_KINDS, "All kinds"));
         for (FacetValue kind : catalog.facets(List.of("kind"), EntityFilter.ALL).get("kind")) {
@@ -86,15 +96,15 @@ public class CatalogView implements Serializable {
         }
         List<String> refs = new ArrayList<>();
         refs.add("user:default/" + user.toLowerCase(Locale.ROOT));
-        catalog.entity("user", "default", user).map(CatalogEntity::new)
-                .ifPresent(u -> u.related("memberOf").forEach(g -> refs.add(g.toString().toLowerCase(Locale.ROOT))));
+        catalog.entity(new EntityRef("user", "default", user))
+                .ifPresent(u -> u.relations(Relations.MEMBER_OF).forEach(g -> refs.add(g.canonical())));
         return refs;
     }
 
     /** Kind changed: facet options follow it, and the old facet choices no longer apply. */
     public void kindChanged() {
         CatalogSelection.FACETS.keySet().forEach(param -> selection.setValues(param, List.of()));
-        loadFacets(catalog());
+        loadFacets(catalog);
         filterChanged();
     }
 
@@ -141,7 +151,11 @@ public class CatalogView implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) catalog().count(selection.toQuery(myRefs, 0, 0, null));
+            try {
+                return (int) catalog.count(selection.toQuery(myRefs, 0, 0, null));
+            } catch (ServiceUnavailableException e) {
+                return 0; // the layout's banner says why
+            }
         }
 
         @Override
@@ -149,18 +163,18 @@ public class CatalogView implements Serializable {
             EntityOrder order = sortBy.values().stream().filter(SortMeta::isActive).findFirst()
                     .filter(m -> column(m.getField()) != null)
                     .map(m -> new EntityOrder(m.getField(), m.getOrder() != SortOrder.DESCENDING)).orElse(null);
-            return catalog().entities(selection.toQuery(myRefs, first, pageSize, order)).stream().map(CatalogEntity::new)
-                    .toList();
+            try {
+                return catalog.entities(selection.toQuery(myRefs, first, pageSize, order)).stream().map(CatalogEntity::new)
+                        .toList();
+            } catch (ServiceUnavailableException e) {
+                return List.of();
+            }
         }
 
         @Override
         public String getRowKey(CatalogEntity entity) {
             return entity.getUid();
         }
-    }
-
-    private CatalogService catalog() {
-        return runtime.portal().catalog();
     }
 
     private static String userName() {

@@ -7,7 +7,11 @@ import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogLocation;
 import dev.backlot.catalog.CatalogService;
 import dev.backlot.spi.ui.UiContribution;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
+import dev.backlot.security.Caller;
+import java.util.Optional;
 import dev.backlot.web.ui.Contribution;
 import dev.backlot.web.ui.UiContributions;
 import jakarta.faces.application.FacesMessage;
@@ -44,7 +48,7 @@ public class EntityView implements Serializable {
     static final int GRAPH_MAX_NODES = 16;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient CatalogService catalog;
     @Inject
     transient UiContributions contributions;
 
@@ -58,27 +62,44 @@ public class EntityView implements Serializable {
 
     /** Reads the entity and what it relates to, once the view parameters are set; 404 when it does not exist. */
     public void load() {
-        CatalogService catalog = runtime.portal().catalog();
-        // Server paths and URL secrets in its annotations are for admins only.
-        boolean admin = FacesContext.getCurrentInstance().getExternalContext().isUserInRole(dev.backlot.security.Caller.ADMIN);
-        entity = kind == null || name == null ? null
-                : catalog.entity(kind, namespace == null ? "default" : namespace, name)
-                        .map(e -> admin ? e : catalog.sourceNames().entity(e)).map(CatalogEntity::new).orElse(null);
-        if (entity == null) {
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        try {
+            entity = read().orElse(null);
+        } catch (ServiceUnavailableException e) {
+            // The layout's banner says why.
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(503);
             return;
         }
-        List<String> refs = entity.getRelations().stream().map(r -> r.target().toString()).distinct().toList();
-        List<Map<String, Object>> found = catalog.entitiesByRefs(refs);
+        if (entity == null) {
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
+    }
+
+    private Optional<CatalogEntity> read() {
+        EntityRef ref;
+        try {
+            ref = new EntityRef(kind, namespace == null ? EntityRef.DEFAULT_NAMESPACE : namespace, name);
+        } catch (RuntimeException notARef) {
+            return Optional.empty();
+        }
+        // Server paths and URL secrets in its annotations are for admins only.
+        boolean admin = FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Caller.ADMIN);
+        Optional<CatalogEntity> found = catalog.entity(ref).map(e -> admin ? e : catalog.sourceNames().entity(e))
+                .map(CatalogEntity::new);
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<String> refs = found.get().getRelations().stream().map(r -> r.targetRef().canonical()).distinct().toList();
+        List<Entity> relatedEntities = catalog.entitiesByRefs(refs);
         related = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
-            if (found.get(i) != null) {
-                related.put(refs.get(i), new CatalogEntity(found.get(i)));
+            if (relatedEntities.get(i) != null) {
+                related.put(refs.get(i), new CatalogEntity(relatedEntities.get(i)));
             }
         }
-        location = catalog.locationOfEntity(entity.getKind(), entity.getNamespace(), entity.getName())
+        location = catalog.locationOfEntity(ref)
                 .map(l -> admin ? l : new CatalogLocation(l.id(), l.type(), catalog.sourceNames().target(l.type(), l.target())))
                 .orElse(null);
+        return found;
     }
 
     /** Queues a new read of the entity's source. */
@@ -87,9 +108,9 @@ public class EntityView implements Serializable {
             return;
         }
         try {
-            runtime.portal().catalog().refresh(entity.getRef().toString());
+            catalog.refresh(entity.getRef().canonical());
             message(FacesMessage.SEVERITY_INFO, "Refresh queued", "The page shows the new data once you reload it.");
-        } catch (CatalogException e) {
+        } catch (CatalogException | ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, "Could not refresh", e.getMessage());
         }
     }
@@ -105,14 +126,14 @@ public class EntityView implements Serializable {
             return;
         }
         try {
-            runtime.portal().catalog().removeLocation(location.id());
-        } catch (CatalogException e) {
+            catalog.removeLocation(location.id());
+        } catch (CatalogException | ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, "Could not unregister", e.getMessage());
             return;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
-        message(FacesMessage.SEVERITY_INFO, "Unregistered " + entity.getRef().shortLabel(),
+        message(FacesMessage.SEVERITY_INFO, "Unregistered " + entity.getLink().label(),
                 "The location " + location.target() + " and the entities it brought are removed.");
         external.redirect(external.getRequestContextPath() + "/catalog");
     }
@@ -150,9 +171,10 @@ public class EntityView implements Serializable {
     }
 
     private Related related(EntityRef ref) {
-        CatalogEntity e = related.get(ref.toString());
-        return e == null ? new Related(ref.shortLabel(), null, ref.path(), true)
-                : new Related(e.getDisplayName(), e.getDescription(), ref.path(), false);
+        CatalogEntity e = related.get(ref.canonical());
+        EntityLink link = EntityLink.of(ref);
+        return e == null ? new Related(link.label(), null, link.path(), true)
+                : new Related(e.getDisplayName(), e.getDescription(), link.path(), false);
     }
 
     /** The overview cards that apply to this kind, in a fixed order; the component ones even when empty. */
@@ -173,13 +195,13 @@ public class EntityView implements Serializable {
     public List<Group> getRelationGroups() {
         Map<String, List<Related>> byType = new LinkedHashMap<>();
         entity.getRelations().stream().sorted((a, b) -> a.type().compareToIgnoreCase(b.type()))
-                .forEach(r -> byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(related(r.target())));
+                .forEach(r -> byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(related(r.targetRef())));
         return byType.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
     }
 
     /** The relations graph as inline SVG (escaped, safe to write raw). */
     public String getGraphSvg() {
-        List<CatalogEntity.Relation> relations = entity.getRelations();
+        List<Entity.Relation> relations = entity.getRelations();
         String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
         return RelationsGraph.svg(entity.getDisplayName(), relations.subList(0, Math.min(GRAPH_MAX_NODES, relations.size())),
                 context);
@@ -195,7 +217,7 @@ public class EntityView implements Serializable {
 
     /** The API definition, highlighted when it is YAML or JSON, escaped in any case. */
     public String getDefinitionHtml() {
-        String definition = entity.text("spec.definition");
+        String definition = entity.entity().specText("definition");
         String type = String.valueOf(entity.getType()).toLowerCase(Locale.ROOT);
         boolean yamlOrJson = Set.of("openapi", "asyncapi", "json", "yaml").contains(type)
                 || definition != null && definition.stripLeading().startsWith("{");
@@ -203,18 +225,20 @@ public class EntityView implements Serializable {
     }
 
     public List<OpenApiOperations.Operation> getOperations() {
-        return "openapi".equalsIgnoreCase(entity.getType()) ? OpenApiOperations.parse(entity.text("spec.definition")) : List.of();
+        return "openapi".equalsIgnoreCase(entity.getType()) ? OpenApiOperations.parse(entity.entity().specText("definition"))
+                : List.of();
     }
 
     /** The entity as indented, highlighted JSON. */
     public String getRawHtml() {
         try {
             return SourceHighlighter.highlight(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(entity.getData()));
+                    .writeValueAsString(entity.entity().toTree()));
         } catch (JsonProcessingException e) {
-            return SourceHighlighter.escape(String.valueOf(entity.getData()));
+            return SourceHighlighter.escape(String.valueOf(entity.entity()));
         }
     }
+
 
     /** The readable URL of this entity with a tab. */
     public String tabUrl(String tab) {

@@ -1,7 +1,7 @@
 package dev.backlot.web.view;
 
 import dev.backlot.plugins.PluginRefusedException;
-import dev.backlot.web.plugins.PluginsUnavailableException;
+import dev.backlot.common.ServiceUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.security.Principal;
@@ -39,7 +39,7 @@ final class PluginChange {
             return true;
         } catch (PluginRefusedException e) {
             message(FacesMessage.SEVERITY_ERROR, what + ": refused", e.getMessage());
-        } catch (PluginsUnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, what + ": not possible now", e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, what + " failed", e);

@@ -1,5 +1,6 @@
 package dev.backlot.web.view;
 
+import dev.backlot.model.Entity;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ public final class RelationsGraph {
      * @param contextPath prefixed to node links
      * @return an {@code <svg>} element with a title for screen readers
      */
-    public static String svg(String centre, List<CatalogEntity.Relation> relations, String contextPath) {
+    public static String svg(String centre, List<Entity.Relation> relations, String contextPath) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"bl-graph\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"group\" aria-labelledby=\"bl-graph-title\" xmlns=\"http://www.w3.org/2000/svg\">")
@@ -45,12 +46,13 @@ public final class RelationsGraph {
             double angle = -Math.PI / 2 + 2 * Math.PI * i / n;
             double x = cx + rx * Math.cos(angle);
             double y = cy + ry * Math.sin(angle);
-            CatalogEntity.Relation r = relations.get(i);
+            Entity.Relation r = relations.get(i);
+            EntityLink target = EntityLink.of(r.targetRef());
             edges.append(String.format(Locale.ROOT, "<line class=\"bl-graph-edge\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                     cx, cy, x, y));
             edges.append(String.format(Locale.ROOT, "<text class=\"bl-graph-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
                     (cx + x) / 2, (cy + y) / 2 - 4, escape(r.type())));
-            nodes.append(node(contextPath + r.target().path(), r.target().shortLabel(), x, y, "bl-graph-node"));
+            nodes.append(node(contextPath + target.path(), target.label(), x, y, "bl-graph-node"));
         }
         svg.append(edges).append(nodes).append(node(null, centre, cx, cy, "bl-graph-node bl-graph-centre"));
         return svg.append("</svg>").toString();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backlot.plugins.PluginRefusedException;
 import dev.backlot.plugins.PluginRefusedException.Reason;
-import dev.backlot.web.plugins.PluginsUnavailableException;
+import dev.backlot.common.ServiceUnavailableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ApiExceptionMapperTest {
     void unsupportedMediaTypeAndMissingDatabaseHaveTheirOwnStatus() {
         assertThat(failure(new NotSupportedException("Send a jar"))).isEqualTo(
                 new ApiExceptionMapper.Failure(415, "UnsupportedMediaTypeError", "Send a jar"));
-        assertThat(failure(new PluginsUnavailableException("no database")).status()).isEqualTo(503);
+        assertThat(failure(new ServiceUnavailableException("plugin management", "no database")).status()).isEqualTo(503);
     }
 
     @Test

@@ -12,7 +12,9 @@ import dev.backlot.plugins.PluginRefusedException;
 import dev.backlot.plugins.PluginRefusedException.Reason;
 import dev.backlot.web.plugins.FakePluginManager;
 import dev.backlot.web.plugins.PluginAdmin;
-import dev.backlot.web.plugins.PluginsUnavailableException;
+import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.common.Unavailable;
+import dev.backlot.plugins.PluginManager;
 import dev.backlot.web.plugins.TestJars;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.NotSupportedException;
@@ -35,7 +37,7 @@ class PluginResourceTest {
 
     private PluginResource resource(FakePluginManager plugins, long limit) {
         PluginResource r = new PluginResource();
-        r.admin = new PluginAdmin(() -> plugins, () -> null, () -> new ListAudit(audit), limit);
+        r.admin = new PluginAdmin(plugins, null, new ListAudit(audit), limit);
         return r;
     }
 
@@ -193,11 +195,12 @@ class PluginResourceTest {
             }
         };
         PluginResource noDatabase = new PluginResource();
-        noDatabase.admin = new PluginAdmin(() -> null, () -> host, () -> null, 4096);
+        noDatabase.admin = new PluginAdmin(Unavailable.of(PluginManager.class, "plugin management",
+                "the database is unavailable"), host, new ListAudit(new java.util.ArrayList<>()), 4096);
 
         assertThat(noDatabase.list().getJsonObject(0).getString("source")).isEqualTo("system");
         assertThatThrownBy(() -> noDatabase.stop("org.apache.felix.scr", as("admin")))
-                .isInstanceOf(PluginsUnavailableException.class).hasMessageContaining("database is unavailable");
+                .isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("database is unavailable");
     }
 
     /** An audit log in a list. */

@@ -50,7 +50,7 @@ class CodeOwnersHotSwapIT {
 
         try (Portal portal = Portal.start(config, systemBundles(), List.of())) {
             CatalogService catalog = portal.catalog();
-            eventually(() -> catalog.entity("component", "default", "payments").isPresent(), "ingestion");
+            eventually(() -> catalog.entity(PAYMENTS).isPresent(), "ingestion");
             assertThat(annotations(catalog)).doesNotContainKey("backlot.dev/code-owners");
 
             // installed at run time through the drop-in folder
@@ -77,11 +77,11 @@ class CodeOwnersHotSwapIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> annotations(CatalogService catalog) {
-        Map<String, Object> metadata = (Map<String, Object>) catalog.entity("component", "default", "payments").orElseThrow()
-                .get("metadata");
-        return (Map<String, Object>) metadata.getOrDefault("annotations", Map.of());
+    private static final dev.backlot.model.EntityRef PAYMENTS = new dev.backlot.model.EntityRef("component", "default",
+            "payments");
+
+    private static Map<String, String> annotations(CatalogService catalog) {
+        return catalog.entity(PAYMENTS).orElseThrow().annotations();
     }
 
     private static List<BundleSource> systemBundles() throws Exception {

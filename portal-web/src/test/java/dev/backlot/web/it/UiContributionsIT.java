@@ -196,7 +196,7 @@ class UiContributionsIT {
     private static byte[] fixtureBundle(String version, String markup) {
         return TestJars.withClasses(Map.of("Bundle-SymbolicName", "dev.backlot.test.ui-fixture", "Bundle-Name", "UI fixture",
                 "Bundle-Version", version, "Bundle-Activator", FixtureUiActivator.class.getName(),
-                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[0.2,1)\""),
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[1.0,2)\""),
                 List.of(FixtureUiActivator.class, FixtureUiActivator.FixtureContribution.class, FixtureModel.class),
                 Map.of("ui/versioned.xhtml",
                         TestJars.fragment("<p id=\"versioned-markup\">" + markup + " from bundle #{model.version()}</p>"),

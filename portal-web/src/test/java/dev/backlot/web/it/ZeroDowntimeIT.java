@@ -65,7 +65,7 @@ class ZeroDowntimeIT {
     static byte[] servingBundle(String version) {
         return TestJars.withClasses(Map.of("Bundle-SymbolicName", BSN, "Bundle-Version", version,
                 "Bundle-Name", "Zero-downtime fixture", "Bundle-Activator", ServingActivator.class.getName(),
-                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[0.2,1)\","
+                "Import-Package", "org.osgi.framework,dev.backlot.spi.ui;version=\"[1.0,2)\","
                         + "dev.backlot.spi.scaffolder;version=\"[0.1,1)\""),
                 List.of(ServingActivator.class, ServingActivator.Page.class, ServingActivator.Model.class,
                         ServingActivator.Action.class),

@@ -123,6 +123,10 @@ class ContributionReaderTest {
                 return calls;
             }
 
+            public <S> Subscription addListener(Class<S> type, dev.backlot.plugins.ExtensionListener<S> listener) {
+                return () -> { };
+            }
+
             public Optional<URL> entry(long bundleId, String path) {
                 return Optional.empty();
             }

@@ -40,7 +40,7 @@ class ContributionTest {
                 "relations", List.of(Map.of("type", "ownedBy", "targetRef", "group:shop/team-a"),
                         Map.of("type", "odd", "targetRef", "no-kind-here")));
 
-        Map<String, Object> context = ContributionContext.of(UiContribution.ENTITY_TAB, "ada", tree);
+        Map<String, Object> context = ContributionContext.of(UiContribution.ENTITY_TAB, "ada", Entity.fromTree(tree));
 
         Entity entity = (Entity) context.get(UiContribution.CONTEXT_ENTITY);
         assertThat(entity.name()).isEqualTo("payments");

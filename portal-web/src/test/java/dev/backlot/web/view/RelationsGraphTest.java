@@ -2,14 +2,16 @@ package dev.backlot.web.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RelationsGraphTest {
 
-    private static CatalogEntity.Relation rel(String type, String ref) {
-        return new CatalogEntity.Relation(type, EntityRef.parse(ref, null, "default"));
+    private static Entity.Relation rel(String type, String ref) {
+        return new Entity.Relation(type, EntityRef.parse(ref, null, "default"));
     }
 
     @Test

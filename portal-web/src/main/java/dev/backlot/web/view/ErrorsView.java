@@ -4,7 +4,8 @@ import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.SourceNames;
 import dev.backlot.security.Caller;
 import dev.backlot.catalog.ProcessingError;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.model.EntityRef;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,20 +23,24 @@ import org.primefaces.PrimeFaces;
  */
 @Named
 @ViewScoped
-public class ProcessingErrorsView implements Serializable {
+public class ErrorsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient CatalogService catalog;
 
     private List<ProcessingError> errors = List.of();
     private String q;
 
     /** Reads the errors once the view parameters are set. */
     public void load() {
-        CatalogService catalog = runtime.portal().catalog();
-        errors = catalog.processingErrors();
+        try {
+            errors = catalog.processingErrors();
+        } catch (ServiceUnavailableException e) {
+            errors = List.of(); // the layout's banner says why
+            return;
+        }
         if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Caller.ADMIN)) {
             // Server paths and URL secrets are for admins only.
             SourceNames names = catalog.sourceNames();
@@ -75,8 +80,8 @@ public class ProcessingErrorsView implements Serializable {
 
     /** The page of an entity reference, or null when it is missing or malformed. */
     public String pathOf(String entityRef) {
-        EntityRef ref = EntityRef.parse(entityRef, null, "default");
-        return ref == null ? null : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + ref.path();
+        EntityLink link = EntityLink.parse(entityRef, null, EntityRef.DEFAULT_NAMESPACE);
+        return link == null ? null : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + link.path();
     }
 
     public String getQ() {

@@ -23,7 +23,7 @@ import java.io.Serializable;
  */
 @Named
 @ViewScoped
-public class SignInView implements Serializable {
+public class LoginView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

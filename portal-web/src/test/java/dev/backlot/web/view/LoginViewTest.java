@@ -8,14 +8,14 @@ class SignInViewTest {
 
     @Test
     void returnsToALocalPathAfterSignIn() {
-        assertThat(SignInView.safeNext("/admin/plugins?x=1")).isEqualTo("/admin/plugins?x=1");
+        assertThat(LoginView.safeNext("/admin/plugins?x=1")).isEqualTo("/admin/plugins?x=1");
     }
 
     @Test
     void neverRedirectsToAnotherHost() {
         for (String next : new String[] {"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
                 "/ok\r\nSet-Cookie: x=1", null, "", "/login?next=/admin"}) {
-            assertThat(SignInView.safeNext(next)).as(String.valueOf(next)).isEqualTo("/");
+            assertThat(LoginView.safeNext(next)).as(String.valueOf(next)).isEqualTo("/");
         }
     }
 }

@@ -1,8 +1,7 @@
-package dev.backlot.runtime;
+package dev.backlot.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backlot.catalog.internal.CatalogSettings;
 import dev.backlot.config.PortalConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package dev.backlot.runtime;
+package dev.backlot.catalog.internal;
 
-import dev.backlot.catalog.internal.CatalogSettings;
-import dev.backlot.catalog.internal.SampleCatalog;
 import dev.backlot.catalog.internal.read.LocationRef;
 import dev.backlot.catalog.internal.read.ReadPolicy;
 import dev.backlot.config.PortalConfig;
@@ -20,12 +18,12 @@ import java.util.List;
  * Locations registered through the API or the UI must lie inside {@code PORTAL_FILE_ROOTS}. No
  * location, configured or not, may read the portal's own state in the data folder.
  */
-final class CatalogConfiguration {
+public final class CatalogConfiguration {
 
     private CatalogConfiguration() {
     }
 
-    static CatalogSettings settings(PortalConfig config) throws IOException {
+    public static CatalogSettings settings(PortalConfig config) throws IOException {
         PortalConfig.Catalog catalog = config.catalog();
         List<String> locations = new ArrayList<>(catalog.locations());
         if (catalog.sample()) {

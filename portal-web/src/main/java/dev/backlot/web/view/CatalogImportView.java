@@ -2,7 +2,7 @@ package dev.backlot.web.view;
 
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogService;
-import dev.backlot.web.PortalRuntime;
+import dev.backlot.common.ServiceUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,12 +18,12 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class RegisterView implements Serializable {
+public class CatalogImportView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PortalRuntime runtime;
+    transient CatalogService catalog;
 
     private String type = "url";
     private String target;
@@ -51,16 +51,15 @@ public class RegisterView implements Serializable {
             return;
         }
         try {
-            CatalogService catalog = runtime.portal().catalog();
             CatalogService.AddedLocation dryRun = catalog.addLocation(type, target.trim(), true);
-            candidates = dryRun.entities().stream()
-                    .map(e -> new Candidate(new CatalogEntity(e), catalog.validate(e))).toList();
+            // The dry run processes every entity as a real read would; it returns the valid ones.
+            candidates = dryRun.entities().stream().map(e -> new Candidate(new CatalogEntity(e), List.of())).toList();
             exists = dryRun.exists();
             if (candidates.isEmpty()) {
                 message(FacesMessage.SEVERITY_WARN, "No entities found",
                         "The location can be read but holds no catalog entities. Check that it is a catalog-info.yaml.");
             }
-        } catch (CatalogException e) {
+        } catch (CatalogException | ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, "Cannot read this location", e.getMessage());
         }
     }
@@ -71,12 +70,14 @@ public class RegisterView implements Serializable {
         if (!signedIn()) {
             return;
         }
-        CatalogService catalog = runtime.portal().catalog();
         try {
             catalog.addLocation(type, target.trim(), false);
         } catch (CatalogException e) {
             String summary = e.reason() == CatalogException.Reason.CONFLICT ? "Already registered" : "Cannot register this location";
             message(FacesMessage.SEVERITY_ERROR, summary, e.getMessage());
+            return;
+        } catch (ServiceUnavailableException e) {
+            message(FacesMessage.SEVERITY_ERROR, "Cannot register this location", e.getMessage());
             return;
         }
         imported = candidates != null ? candidates : List.of();

@@ -12,7 +12,7 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 @AdminOnly
-public class PluginDetailView implements Serializable {
+public class PluginView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

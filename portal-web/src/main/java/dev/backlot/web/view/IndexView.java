@@ -2,6 +2,7 @@ package dev.backlot.web.view;
 
 import dev.backlot.plugins.PluginInfo;
 import dev.backlot.runtime.Readiness;
+import dev.backlot.plugins.PluginHost;
 import dev.backlot.web.PortalRuntime;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -13,12 +14,15 @@ import java.util.List;
 /** {@code /}: the home page: where to go, and whether the portal is healthy. */
 @Named
 @ViewScoped
-public class HomeView implements Serializable {
+public class IndexView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     transient PortalRuntime runtime;
+
+    @Inject
+    transient PluginHost host;
 
     private long activePlugins;
     private long failingPlugins;
@@ -26,10 +30,10 @@ public class HomeView implements Serializable {
 
     @PostConstruct
     void load() {
-        List<PluginInfo> plugins = runtime.portal().plugins().plugins();
+        List<PluginInfo> plugins = host.plugins();
         activePlugins = plugins.stream().filter(p -> "ACTIVE".equals(p.state())).count();
         failingPlugins = plugins.stream().filter(p -> p.problem() != null).count();
-        readiness = runtime.portal().readiness();
+        readiness = runtime.readiness();
     }
 
     public long getActivePlugins() {
