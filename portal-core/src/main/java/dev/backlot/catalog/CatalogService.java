@@ -108,6 +108,12 @@ public interface CatalogService {
 
     Optional<CatalogLocation> location(String id);
 
+    /**
+     * What the catalog is doing with a registered location: a read queued or running and how far
+     * it has come, and how the last one went. {@link LocationStatus#idle()} for an unknown id.
+     */
+    LocationStatus locationStatus(String id);
+
     /** The registered location that brought this entity in, when it came from one. */
     Optional<CatalogLocation> locationOfEntity(EntityRef ref);
 
@@ -153,7 +159,12 @@ public interface CatalogService {
      */
     CatalogLocation updateLocation(String id, String type, String target);
 
-    /** Queues a new read of the source of the entity {@code ref}. @throws CatalogException NOT_FOUND */
+    /**
+     * Queues a new read of the source of the entity {@code ref}, processing every entity of it again
+     * (the periodic and watched reads skip files that did not change).
+     *
+     * @throws CatalogException NOT_FOUND
+     */
     void refresh(String entityRef);
 
     /**

@@ -95,9 +95,12 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
      * @param maxFileBytes the largest descriptor file read ({@code PORTAL_CATALOG_MAX_FILE_BYTES}, 5 MiB)
      * @param maxEntityBytes the largest entity stored, as JSON after processing
      *     ({@code PORTAL_CATALOG_MAX_ENTITY_BYTES}, 4 MiB); a larger one is a processing error
+     * @param readTimeoutMs the time limit of one catalog read statement ({@code PORTAL_DB_READ_TIMEOUT_MS}, 5000):
+     *     the database cancels a longer one and the request answers 503
      */
     public record Catalog(List<String> locations, boolean sample, List<Path> fileRoots, List<String> urlAllow,
-            long refreshSeconds, String orphanStrategy, long orphanGraceSeconds, long maxFileBytes, long maxEntityBytes) {
+            long refreshSeconds, String orphanStrategy, long orphanGraceSeconds, long maxFileBytes, long maxEntityBytes,
+            long readTimeoutMs) {
         public Catalog {
             locations = List.copyOf(locations);
             fileRoots = fileRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -118,6 +121,9 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
             }
             if (maxEntityBytes < 1024) {
                 throw new IllegalArgumentException("PORTAL_CATALOG_MAX_ENTITY_BYTES must be at least 1024, was " + maxEntityBytes);
+            }
+            if (readTimeoutMs < 100) {
+                throw new IllegalArgumentException("PORTAL_DB_READ_TIMEOUT_MS must be at least 100, was " + readTimeoutMs);
             }
         }
     }
@@ -165,7 +171,9 @@ public record PortalConfig(int port, String bind, Path dataDir, Optional<String>
                 read.apply("portal.catalog.max.file.bytes").map(v -> (long) parseInt("PORTAL_CATALOG_MAX_FILE_BYTES", v))
                         .orElse(5L * 1024 * 1024),
                 read.apply("portal.catalog.max.entity.bytes").map(v -> parseLong("PORTAL_CATALOG_MAX_ENTITY_BYTES", v))
-                        .orElse(4L * 1024 * 1024));
+                        .orElse(4L * 1024 * 1024),
+                read.apply("portal.db.read.timeout.ms").map(v -> parseLong("PORTAL_DB_READ_TIMEOUT_MS", v))
+                        .orElse(5_000L));
         Plugins plugins = new Plugins(
                 read.apply("portal.plugins.max-upload-bytes").map(v -> parseLong("PORTAL_PLUGINS_MAX_UPLOAD_BYTES", v))
                         .orElse(Plugins.DEFAULT_MAX_UPLOAD_BYTES),

@@ -30,12 +30,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;
     private final String product;
+    private final Dialect dialect;
     private final String schemaVersion;
 
     private Database(HikariDataSource dataSource, EntityManagerFactory factory, String product, String schemaVersion) {
         this.dataSource = dataSource;
         this.factory = factory;
         this.product = product;
+        this.dialect = Dialect.of(product);
         this.schemaVersion = schemaVersion;
     }
 
@@ -178,6 +180,60 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlWork<T> {
         T apply(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /**
+     * A read: {@link #jdbc}, with every statement bounded to {@code millis} (the database cancels
+     * one that runs longer, so nothing is left running), and tried again, a few times over about
+     * half a second, when it meets a passing condition (a table being swapped in by a bulk load, a
+     * lock wait). A cancelled statement is not tried again: {@link Dialect#timedOut} tells it apart.
+     *
+     * @throws DatabaseException for a failure
+     */
+    public <T> T read(long millis, SqlWork<T> work) {
+        return bounded(millis, 6, false, work);
+    }
+
+    /**
+     * Background work (loads, stitching, maintenance): {@link #jdbc} with a larger bound on each
+     * statement, tried again up to three times on a time-out, a deadlock or another passing failure,
+     * so that a busy moment delays the run instead of failing it. {@code work} must be safe to run
+     * again: each try is a transaction of its own, and a failed one is rolled back.
+     */
+    public <T> T background(long millis, SqlWork<T> work) {
+        return bounded(millis, 3, true, work);
+    }
+
+    private <T> T bounded(long millis, int tries, boolean againAfterTimeout, SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc(c -> {
+                    dialect.limit(c, millis);
+                    try {
+                        return work.apply(c);
+                    } finally {
+                        dialect.unlimit(c);
+                    }
+                });
+            } catch (RuntimeException e) {
+                boolean again = attempt < tries
+                        && (Dialect.transientFailure(e) || againAfterTimeout && Dialect.timedOut(e));
+                if (!again) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(30L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The dialect of this database. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The database product, e.g. {@code H2} or {@code PostgreSQL}. */

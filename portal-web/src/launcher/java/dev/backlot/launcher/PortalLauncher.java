@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  * </ul>
  * Arguments given to {@code java -jar portal.jar ...} are passed on after these, so they win.
  * Each setting may also be given as a system property ({@code -Dportal.port=9090}).
+ *
+ * <p>Started without heap options of its own, the launcher first starts the portal in a second JVM
+ * with deliberate heap and GC defaults ({@link JvmDefaults}).
  */
 public final class PortalLauncher {
 
@@ -40,6 +43,14 @@ public final class PortalLauncher {
             String fromProperty = System.getProperty(name);
             return fromProperty != null ? fromProperty : System.getenv(name.toUpperCase().replace('.', '_'));
         };
+        Path jar = ownJar();
+        if (JvmDefaults.relaunch(settings, JvmDefaults.jvmArguments(), jar)) {
+            String java = ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            System.exit(JvmDefaults.run(JvmDefaults.command(java, JvmDefaults.physicalMemory(), System.getenv(),
+                    JvmDefaults.jvmArguments(), jar, args)));
+        }
+        JvmDefaults.followLauncher();
         Path data = dataDir(settings);
         Path runtime = data.resolve("runtime");
         deleteTree(runtime);
@@ -56,6 +67,16 @@ public final class PortalLauncher {
                     .invoke(null, (Object) arguments.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** The jar this class was loaded from, or null when it was not (tests, an IDE). */
+    private static Path ownJar() {
+        try {
+            var source = PortalLauncher.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -42,6 +42,6 @@ public final class CatalogConfiguration {
         ReadPolicy policy = new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
                 Duration.ofSeconds(15), 10, 100_000, config.dataDir(), config.catalogFolders());
         return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
-                catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes());
+                catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes(), catalog.readTimeoutMs());
     }
 }

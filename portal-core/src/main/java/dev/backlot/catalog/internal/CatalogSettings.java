@@ -15,9 +15,15 @@ import java.util.List;
  * @param orphanGraceSeconds how long a marked orphan waits before {@code delete} removes it; 0 removes
  *     it at once, unmarked
  * @param processorTimeoutMs the time limit of one plugin processor call
+ * @param maxEntityBytes the largest entity stored, as JSON after processing
+ * @param readTimeoutMs the time limit of one read statement; the database cancels a longer one
  */
 public record CatalogSettings(ReadPolicy readPolicy, List<String> configuredLocations, long refreshIntervalSeconds,
-        String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs, long maxEntityBytes) {
+        String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs, long maxEntityBytes,
+        long readTimeoutMs) {
+
+    /** The default for {@link #readTimeoutMs}: a few seconds, far above any read of a healthy catalog. */
+    public static final long DEFAULT_READ_TIMEOUT_MS = 5_000;
 
     /** The default for {@link #maxEntityBytes}: 4 MiB of JSON, room for a large inline API definition. */
     public static final long DEFAULT_MAX_ENTITY_BYTES = 4L * 1024 * 1024;
@@ -26,7 +32,7 @@ public record CatalogSettings(ReadPolicy readPolicy, List<String> configuredLoca
     public CatalogSettings(ReadPolicy readPolicy, List<String> configuredLocations, long refreshIntervalSeconds,
             String orphanStrategy, long orphanGraceSeconds, long processorTimeoutMs) {
         this(readPolicy, configuredLocations, refreshIntervalSeconds, orphanStrategy, orphanGraceSeconds,
-                processorTimeoutMs, DEFAULT_MAX_ENTITY_BYTES);
+                processorTimeoutMs, DEFAULT_MAX_ENTITY_BYTES, DEFAULT_READ_TIMEOUT_MS);
     }
 
     public CatalogSettings {
@@ -36,6 +42,9 @@ public record CatalogSettings(ReadPolicy readPolicy, List<String> configuredLoca
         }
         if (orphanGraceSeconds < 0) {
             throw new IllegalArgumentException("The orphan grace period must be 0 or more seconds, was " + orphanGraceSeconds);
+        }
+        if (readTimeoutMs < 1) {
+            throw new IllegalArgumentException("The read timeout must be at least 1 ms, was " + readTimeoutMs);
         }
     }
 }

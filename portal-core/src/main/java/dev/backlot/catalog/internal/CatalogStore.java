@@ -225,39 +225,71 @@ final class CatalogStore {
      * @return the entity references whose errors changed (they need stitching)
      */
     static Set<String> replaceErrors(Connection c, String sourceKey, List<ProcessingError> errors) throws SQLException {
-        Set<String> touched = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref FROM catalog_error WHERE source_key = ?"
-                + " AND entity_ref IS NOT NULL")) {
+        // By entity: the messages recorded before and now. Only an entity whose messages differ is
+        // touched, and nothing is written when no message changed (the usual refresh).
+        Map<String, List<String>> before = new HashMap<>();
+        List<String> beforeAll = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_ref, location, message FROM catalog_error"
+                + " WHERE source_key = ?")) {
             ps.setString(1, sourceKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    touched.add(rs.getString(1));
+                    beforeAll.add(rs.getString(2) + '\n' + rs.getString(1) + '\n' + rs.getString(3));
+                    if (rs.getString(1) != null) {
+                        before.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
+                    }
                 }
+            }
+        }
+        Map<String, List<String>> now = new HashMap<>();
+        List<String> nowAll = new ArrayList<>();
+        for (ProcessingError e : errors) {
+            String ref = storedRef(e);
+            nowAll.add(clip(e.location(), 4000) + '\n' + ref + '\n' + clip(e.message(), 4000));
+            if (ref != null) {
+                now.computeIfAbsent(ref, k -> new ArrayList<>()).add(clip(e.message(), 4000));
+            }
+        }
+        beforeAll.sort(null);
+        nowAll.sort(null);
+        if (beforeAll.equals(nowAll)) {
+            return new HashSet<>();
+        }
+        Set<String> touched = new HashSet<>();
+        Set<String> refs = new HashSet<>(before.keySet());
+        refs.addAll(now.keySet());
+        for (String ref : refs) {
+            List<String> was = before.getOrDefault(ref, List.of()).stream().sorted().toList();
+            List<String> is = now.getOrDefault(ref, List.of()).stream().sorted().toList();
+            if (!was.equals(is)) {
+                touched.add(ref);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_error WHERE source_key = ?")) {
             ps.setString(1, sourceKey);
             ps.executeUpdate();
         }
-        long now = System.currentTimeMillis();
+        long at = System.currentTimeMillis();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_error (id, source_key, location, entity_ref,"
                 + " message, at_ms) VALUES (?,?,?,?,?,?)")) {
             for (ProcessingError e : errors) {
                 ps.setString(1, UUID.randomUUID().toString());
                 ps.setString(2, sourceKey);
                 ps.setString(3, clip(e.location(), 4000));
-                String ref = e.entityRef() == null ? null : lower(e.entityRef());
-                ps.setString(4, ref == null || ref.length() > 200 ? null : ref);
+                ps.setString(4, storedRef(e));
                 ps.setString(5, clip(e.message(), 4000));
-                ps.setLong(6, now);
+                ps.setLong(6, at);
                 ps.addBatch();
-                if (ref != null) {
-                    touched.add(ref);
-                }
             }
             ps.executeBatch();
         }
         return touched;
+    }
+
+    /** The reference an error is recorded under: lower case, none when longer than the column. */
+    private static String storedRef(ProcessingError e) {
+        String ref = e.entityRef() == null ? null : lower(e.entityRef());
+        return ref == null || ref.length() > 200 ? null : ref;
     }
 
     /** How many references one statement (and one stitching transaction) takes at most. */

@@ -4,6 +4,7 @@ import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogJson;
 import dev.backlot.model.Entity;
 import dev.backlot.catalog.CatalogLocation;
+import dev.backlot.catalog.LocationStatus;
 import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityAncestry;
 import dev.backlot.catalog.EntityFilter;
@@ -93,7 +94,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         this.extensions = extensions;
         this.database = database;
         this.settings = settings;
-        this.queries = new CatalogQueries(database);
+        this.queries = new CatalogQueries(database, settings.readTimeoutMs());
         this.crawler = new LocationCrawler(settings.readPolicy(), HttpClient.newBuilder()
                 .connectTimeout(settings.readPolicy().urlTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
         this.pipeline = new EntityPipeline(extensions, settings.processorTimeoutMs(), settings.maxEntityBytes());
@@ -242,15 +243,14 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             return false;
         }
         String ref = EntityPipeline.refOf(Json.read(entity.get())).toLowerCase(Locale.ROOT);
-        List<String> touched = new ArrayList<>();
-        database.jdbc(c -> {
-            List<String> deleted = new ArrayList<>(CatalogStore.delete(c, CatalogStore.byRefs(c, List.of(ref)).values()));
-            // (delete's answer includes the removed entity itself)
-            touched.addAll(deleted);
-            return Stitcher.stitch(c, deleted);
-        });
-        engine.committed(touched);
-        return true;
+        try {
+            return engine.removeEntity(ref).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while removing " + ref, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
@@ -283,6 +283,16 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     @Override
     public Optional<CatalogLocation> location(String id) {
         return queries.location(id);
+    }
+
+    /** The engine, for tests in this package that wait for one run. */
+    CatalogEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public LocationStatus locationStatus(String id) {
+        return engine.status(id);
     }
 
     @Override
@@ -347,6 +357,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         }));
         // The folders of the old target no longer concern this location; the read below watches the new ones.
         watcher.forget(id);
+        engine.forget(id);
         engine.refresh(updated);
         return updated;
     }
@@ -414,7 +425,8 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         String source = queries.sourceOf(ref).orElseThrow(
                 () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity " + ref));
         if (source.startsWith("location:")) {
-            location(source.substring("location:".length())).ifPresent(engine::refresh);
+            // Asked for: every entity processed again, not only those of changed files.
+            location(source.substring("location:".length())).ifPresent(l -> engine.refresh(l, true));
         }
     }
 
@@ -479,6 +491,7 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             }
         });
         watcher.forget(id);
+        engine.forget(id);
         engine.removeSource("location:" + id);
     }
 

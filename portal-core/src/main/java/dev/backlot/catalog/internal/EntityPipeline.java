@@ -42,6 +42,23 @@ final class EntityPipeline implements AutoCloseable {
         this.maxEntityBytes = maxEntityBytes;
     }
 
+    /**
+     * Which processors run now: changes whenever a processor comes, goes or is replaced (a plugin
+     * updated registers a new service object). Entities processed under another fingerprint may
+     * come out differently now.
+     */
+    String processorsFingerprint() {
+        if (extensions == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Extension<EntityProcessor> processor : extensions.extensions(EntityProcessor.class)) {
+            out.append(processor.bundleId()).append(':').append(processor.symbolicName()).append(':')
+                    .append(processor.ranking()).append(':').append(System.identityHashCode(processor.service())).append(';');
+        }
+        return out.toString();
+    }
+
     Outcome process(Map<String, Object> raw, String location) {
         List<ProcessingError> errors = new ArrayList<>();
         String rawRef = refOf(raw);

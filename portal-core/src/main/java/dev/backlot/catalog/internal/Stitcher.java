@@ -40,15 +40,24 @@ final class Stitcher {
      */
     static int stitch(Connection c, Collection<String> refs, Map<String, Map<String, Object>> fresh,
             Map<String, CatalogStore.NewRow> created) throws SQLException {
+        return stitch(c, refs, fresh, created, SearchLoad.LIVE);
+    }
+
+    /**
+     * Stitches those of {@code refs} that exist, writing their search rows into {@code searchTable}:
+     * the live table, or a bulk load's ({@link SearchLoad#LOAD}).
+     */
+    static int stitch(Connection c, Collection<String> refs, Map<String, Map<String, Object>> fresh,
+            Map<String, CatalogStore.NewRow> created, String searchTable) throws SQLException {
         int count = 0;
         for (List<String> chunk : CatalogStore.chunks(new TreeSet<>(refs))) {
-            count += stitchChunk(c, chunk, fresh, created);
+            count += stitchChunk(c, chunk, fresh, created, searchTable);
         }
         return count;
     }
 
     private static int stitchChunk(Connection c, List<String> refs, Map<String, Map<String, Object>> fresh,
-            Map<String, CatalogStore.NewRow> created) throws SQLException {
+            Map<String, CatalogStore.NewRow> created, String searchTable) throws SQLException {
         String in = QuerySql.placeholders(refs.size());
         Map<String, String> uids = new LinkedHashMap<>();
         Map<String, Map<String, Object>> processed = new HashMap<>();
@@ -126,12 +135,12 @@ final class Stitcher {
                         + " name, source_key, location_key, processed_hash, processed_json, final_json, etag, updated_at,"
                         + " parent_refs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
                 PreparedStatement search = c.prepareStatement(
-                        "INSERT INTO catalog_search (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
+                        "INSERT INTO " + searchTable + " (entity_uid, skey, svalue, sorig) VALUES (?,?,?,?)")) {
             // Entities created in this run have no search rows yet: nothing to delete for them.
             List<String> stored = uids.entrySet().stream().filter(r -> !created.containsKey(r.getKey()))
                     .map(Map.Entry::getValue).toList();
             if (!stored.isEmpty()) {
-                try (PreparedStatement clear = c.prepareStatement("DELETE FROM catalog_search WHERE entity_uid IN ("
+                try (PreparedStatement clear = c.prepareStatement("DELETE FROM " + searchTable + " WHERE entity_uid IN ("
                         + QuerySql.placeholders(stored.size()) + ")")) {
                     CatalogStore.bind(clear, stored);
                     clear.executeUpdate();

@@ -32,16 +32,28 @@ final class CatalogFixture implements AutoCloseable {
 
     /** A catalog on the database at {@code url} (files still under {@code dir}). */
     CatalogFixture(Path dir, String url, String user) throws Exception {
-        this(dir, url, user, null, "delete", 0, List.of());
+        this(dir, url, user, CatalogSettings.DEFAULT_READ_TIMEOUT_MS);
+    }
+
+    /** A catalog on the database at {@code url} whose reads time out after {@code readTimeoutMs}. */
+    CatalogFixture(Path dir, String url, String user, long readTimeoutMs) throws Exception {
+        this(dir, url, user, null, "delete", 0, List.of(), readTimeoutMs);
     }
 
     private CatalogFixture(Path dir, String url, String user, ExtensionRegistry extensions, String orphanStrategy,
             long orphanGraceSeconds, List<String> configured) throws Exception {
+        this(dir, url, user, extensions, orphanStrategy, orphanGraceSeconds, configured,
+                CatalogSettings.DEFAULT_READ_TIMEOUT_MS);
+    }
+
+    private CatalogFixture(Path dir, String url, String user, ExtensionRegistry extensions, String orphanStrategy,
+            long orphanGraceSeconds, List<String> configured, long readTimeoutMs) throws Exception {
         root = Files.createDirectories(dir.resolve("repos"));
         database = Database.open(url, user, null, List.of(AuditEntryEntity.class, AccountEntity.class));
         ReadPolicy policy = new ReadPolicy(List.of(root), List.of(), 1024 * 1024, 1000, Duration.ofSeconds(5), 10, 10_000);
         catalog = new DefaultCatalogService(database, extensions,
-                new CatalogSettings(policy, configured, 3600, orphanStrategy, orphanGraceSeconds, 2_000));
+                new CatalogSettings(policy, configured, 3600, orphanStrategy, orphanGraceSeconds, 2_000,
+                        CatalogSettings.DEFAULT_MAX_ENTITY_BYTES, readTimeoutMs));
         trees = new TreeReads(catalog);
         catalog.start();
     }

@@ -256,11 +256,18 @@ public class CatalogResource {
         return ApiJson.status(201, out);
     }
 
+    /**
+     * Backstage's location, plus {@code status}: what the catalog is doing with it, so that a client
+     * can tell a location that is loading from one that is broken (see {@link LocationStatusJson}).
+     */
     @GET
     @Path("locations/{id}")
     public Response location(@PathParam("id") String id) {
-        return ApiJson.ok(location(catalog.location(id).orElseThrow(
-                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id))));
+        Map<String, Object> out = location(catalog.location(id).orElseThrow(
+                () -> new CatalogException(CatalogException.Reason.NOT_FOUND, "No location with id " + id)));
+        out.put("status", LocationStatusJson.of(catalog.locationStatus(id),
+                admin() ? text -> text : catalog.sourceNames()::text));
+        return ApiJson.ok(out);
     }
 
     /**

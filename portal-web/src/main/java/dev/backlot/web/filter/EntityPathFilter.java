@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code catalog/entity.xhtml}: the request is forwarded with {@code namespace}, {@code kind} and
  * {@code name} added to its parameters, so the address bar keeps the readable URL.
  *
- * <p>It must run after {@code AuthFilter} (web.xml orders the two), since a forward does not pass
+ * <p>It runs after the security filters (web.xml orders them), since a forward does not pass
  * through request filters again and the entity page needs to know who is signed in.
  */
 @WebFilter(filterName = "EntityPathFilter", urlPatterns = "/catalog/*")

@@ -30,6 +30,8 @@ public class CatalogImportView implements Serializable {
     private List<Candidate> candidates;
     private boolean exists;
     private List<Candidate> imported;
+    /** The id of the location just registered, or null. */
+    private String registered;
 
     /**
      * An entity the location brings.
@@ -71,7 +73,7 @@ public class CatalogImportView implements Serializable {
             return;
         }
         try {
-            catalog.addLocation(type, target.trim(), false);
+            registered = catalog.addLocation(type, target.trim(), false).location().id();
         } catch (CatalogException e) {
             String summary = e.reason() == CatalogException.Reason.CONFLICT ? "Already registered" : "Cannot register this location";
             message(FacesMessage.SEVERITY_ERROR, summary, e.getMessage());
@@ -128,6 +130,11 @@ public class CatalogImportView implements Serializable {
 
     public boolean isExists() {
         return exists;
+    }
+
+    /** The id of the location just registered, for the link to its progress; null before. */
+    public String getRegistered() {
+        return registered;
     }
 
     /** The entities of the location just registered, or null. */

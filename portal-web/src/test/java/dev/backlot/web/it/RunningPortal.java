@@ -105,18 +105,46 @@ final class RunningPortal implements AutoCloseable {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Resident memory of the portal process in MiB, from /proc (Linux). */
+    /**
+     * The process ids of the portal: the launcher's and, when it started the portal in a JVM of its
+     * own (its heap defaults), that one's.
+     */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>(List.of(process.pid()));
+        process.descendants().forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    /** Resident memory of the portal's processes in MiB, from /proc (Linux); -1 when unknown. */
     long residentMiB() throws IOException {
-        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        long kib = 0;
+        for (long pid : pids()) {
+            Path status = Path.of("/proc", String.valueOf(pid), "status");
+            if (!Files.exists(status)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    kib += Long.parseLong(line.replaceAll("\\D", ""));
+                }
             }
         }
-        return -1;
+        return kib == 0 ? -1 : kib / 1024;
+    }
+
+    /** CPU time the portal's processes used so far (user and system), in clock ticks, from /proc (Linux). */
+    long cpuTicks() throws IOException {
+        long ticks = 0;
+        for (long pid : pids()) {
+            Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+            if (Files.exists(stat)) {
+                String text = Files.readString(stat);
+                // after "(comm)": state is field 3; utime and stime are fields 14 and 15
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+        }
+        return ticks;
     }
 
     Map<String, String> listeningSockets() throws Exception {
@@ -125,7 +153,7 @@ final class RunningPortal implements AutoCloseable {
         ss.waitFor(10, TimeUnit.SECONDS);
         Map<String, String> mine = new HashMap<>();
         for (String line : out.split("\n")) {
-            if (line.contains("pid=" + process.pid() + ",")) {
+            if (pids().stream().anyMatch(pid -> line.contains("pid=" + pid + ","))) {
                 String[] cols = line.trim().split("\\s+");
                 mine.put(cols[3], line);
             }

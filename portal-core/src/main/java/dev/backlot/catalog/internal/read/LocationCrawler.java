@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +84,27 @@ public final class LocationCrawler {
      *     {@code root} (the Location entity standing for it), or null for none
      */
     public CrawlResult crawl(LocationRef root, String rootParentRef) {
-        Crawl crawl = new Crawl(root);
+        return crawl(root, rootParentRef, Map.of());
+    }
+
+    /**
+     * Reads the root location and everything it leads to, except the leaves that did not change: a
+     * file or url whose content and parents match its stamp from an earlier crawl is read and
+     * hashed but not parsed, and is listed in {@link CrawlResult#unchanged()} (see {@link FileStamp}).
+     *
+     * @param stamps the {@link CrawlResult#stamps()} of the previous crawl of this root; empty for a full read
+     */
+    public CrawlResult crawl(LocationRef root, String rootParentRef, Map<String, FileStamp> stamps) {
+        Crawl crawl = new Crawl(root, stamps);
         crawl.visit(root, 0, false, rootParentRef);
+        crawl.reparseMoved();
         List<Emitted> entities = new ArrayList<>(crawl.entities.size());
         for (Emitted e : crawl.entities) {
             // Parents are known only once the crawl is over: a later Location may target a file read earlier.
             entities.add(new Emitted(e.entity(), e.location(), List.copyOf(crawl.parents.getOrDefault(e.location(), Set.of()))));
         }
-        return new CrawlResult(entities, crawl.errors, crawl.filesRead, crawl.urlsRead);
+        return new CrawlResult(entities, crawl.errors, crawl.filesRead, crawl.urlsRead, crawl.stamps(),
+                crawl.unchanged.keySet().stream().map(LocationRef::toString).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** The state of one crawl. */
@@ -103,10 +117,54 @@ public final class LocationCrawler {
         final Set<LocationRef> seen = new HashSet<>();
         final Map<LocationRef, Set<String>> parents = new HashMap<>();
         final Map<Path, List<Path>> walked = new HashMap<>();
+        /** Stamps from the previous crawl, by location; an entry is removed once it no longer applies. */
+        final Map<String, FileStamp> previous;
+        /** Content hashes of what this crawl parsed. */
+        final Map<LocationRef, String> hashes = new LinkedHashMap<>();
+        /** What this crawl parsed that is no leaf (see {@link FileStamp}). */
+        final Set<LocationRef> notLeaves = new HashSet<>();
+        /** Leaves not parsed because their content matched their stamp, with the depth they were met at. */
+        final Map<LocationRef, Integer> unchanged = new LinkedHashMap<>();
         int reads;
 
-        Crawl(LocationRef root) {
+        Crawl(LocationRef root, Map<String, FileStamp> previous) {
             this.root = root;
+            this.previous = new HashMap<>(previous);
+        }
+
+        /**
+         * Parses the unchanged leaves whose parents are not those of their stamp (a Location entity
+         * elsewhere now leads to them, or no longer does): their entities need the new parents.
+         */
+        void reparseMoved() {
+            for (var it = unchanged.entrySet().iterator(); it.hasNext(); ) {
+                var leaf = it.next();
+                LocationRef location = leaf.getKey();
+                List<String> now = parents.getOrDefault(location, Set.of()).stream().sorted().toList();
+                if (now.equals(previous.get(location.toString()).parents())) {
+                    continue;
+                }
+                it.remove();
+                previous.remove(location.toString());
+                try {
+                    read(location, LocationRef.URL.equals(location.type()) ? fetcher.fetch(location)
+                            : fetcher.readFile(Path.of(location.target())), leaf.getValue());
+                } catch (ReadException e) {
+                    errors.add(new ReadError(location, e.getMessage()));
+                }
+            }
+        }
+
+        /** The stamps of every leaf of this crawl, parsed or unchanged. */
+        Map<String, FileStamp> stamps() {
+            Map<String, FileStamp> out = new HashMap<>();
+            hashes.forEach((location, hash) -> {
+                if (!notLeaves.contains(location)) {
+                    out.put(location.toString(), new FileStamp(hash, List.copyOf(parents.getOrDefault(location, Set.of()))));
+                }
+            });
+            unchanged.keySet().forEach(location -> out.put(location.toString(), previous.get(location.toString())));
+            return out;
         }
 
         void visit(LocationRef ref, int depth, boolean optional, String parentRef) {
@@ -174,6 +232,14 @@ public final class LocationCrawler {
         }
 
         private void read(LocationRef location, byte[] content, int depth) {
+            String hash = FileStamp.hashOf(content);
+            FileStamp stamp = previous.get(location.toString());
+            if (stamp != null && stamp.hash().equals(hash)) {
+                unchanged.put(location, depth);
+                return;
+            }
+            hashes.put(location, hash);
+            int errorsBefore = errors.size();
             for (YamlDocuments.Document document : YamlDocuments.parse(content, location.toString(), policy)) {
                 if (document.error() != null) {
                     errors.add(new ReadError(location, document.error()));
@@ -181,12 +247,20 @@ public final class LocationCrawler {
                     accept(document.entity(), location, depth);
                 }
             }
+            if (errors.size() > errorsBefore) {
+                // Its errors are reported by parsing it: it is parsed every time, until it has none.
+                notLeaves.add(location);
+            }
         }
 
         private void accept(Map<String, Object> parsed, LocationRef location, int depth) {
             Map<String, Object> entity;
             try {
-                entity = Placeholders.resolve(parsed, location, this::fetchRecorded);
+                entity = Placeholders.resolve(parsed, location, included -> {
+                    // What it includes may change without it: parsed every time.
+                    notLeaves.add(location);
+                    return fetchRecorded(included);
+                });
             } catch (ReadException e) {
                 errors.add(new ReadError(location, EntityTrees.describe(parsed) + ": " + e.getMessage()));
                 return;
@@ -194,6 +268,8 @@ public final class LocationCrawler {
             LocationAnnotations.apply(entity, location, root);
             entities.add(new Emitted(entity, location));
             if (EntityTrees.isLocation(entity)) {
+                // What its targets lead to (a folder's files) may change without it: parsed every time.
+                notLeaves.add(location);
                 follow(entity, location, depth);
             }
         }

@@ -210,4 +210,47 @@ class LocationCrawlerFileTest {
                 m -> assertThat(m).contains("no spec mapping"),
                 m -> assertThat(m).contains("spec.type 'ftp'"));
     }
+
+    @Test
+    void onlyLeavesAreStampedAndAnUnchangedLeafIsNotParsedAgain() throws IOException {
+        Path top = write(root.resolve("catalog-info.yaml"), "kind: Location\nmetadata: {name: top}\nspec: {targets: [./a.yaml, ./b.yaml]}\n");
+        write(root.resolve("a.yaml"), "kind: Component\nmetadata: {name: a}\n");
+        write(root.resolve("b.yaml"), "kind: Component\nmetadata: {name: b}\n---\nkind: Component\nmetadata: {name: b2}\n");
+
+        CrawlResult first = crawler.crawl(file(top), "location:default/root");
+        assertThat(first.stamps()).containsOnlyKeys(file(root.resolve("a.yaml")).toString(), file(root.resolve("b.yaml")).toString());
+        write(root.resolve("b.yaml"), "kind: Component\nmetadata: {name: b3}\n");
+        CrawlResult second = crawler.crawl(file(top), "location:default/root", first.stamps());
+
+        assertThat(names(second)).containsExactly("top", "b3");
+        assertThat(second.unchanged()).containsExactly(file(root.resolve("a.yaml")).toString());
+        assertThat(second.stamps()).containsKeys(file(root.resolve("a.yaml")).toString(), file(root.resolve("b.yaml")).toString());
+    }
+
+    @Test
+    void unchangedLeafReachedThroughOtherParentsIsParsedForItsNewParents() throws IOException {
+        Path top = write(root.resolve("catalog-info.yaml"), "kind: Location\nmetadata: {name: top}\nspec: {targets: [./a.yaml]}\n");
+        write(root.resolve("a.yaml"), "kind: Component\nmetadata: {name: a}\n");
+        CrawlResult first = crawler.crawl(file(top), "location:default/root");
+
+        write(root.resolve("catalog-info.yaml"), "kind: Location\nmetadata: {name: renamed}\nspec: {targets: [./a.yaml]}\n");
+        CrawlResult second = crawler.crawl(file(top), "location:default/root", first.stamps());
+
+        assertThat(names(second)).containsExactly("renamed", "a");
+        assertThat(second.entities().get(1).parentRefs()).containsExactly("location:default/renamed");
+        assertThat(second.unchanged()).isEmpty();
+    }
+
+    @Test
+    void documentWithPlaceholdersOrErrorsIsNeverALeaf() throws IOException {
+        Path top = write(root.resolve("catalog-info.yaml"), "kind: Location\nmetadata: {name: top}\nspec: {targets: [./a.yaml, ./b.yaml]}\n");
+        write(root.resolve("a.yaml"), "kind: Component\nmetadata: {name: a, description: {$text: ./desc.txt}}\n");
+        write(root.resolve("desc.txt"), "included");
+        write(root.resolve("b.yaml"), "kind: Component\nmetadata: {name: b}\n---\n[not: a mapping\n");
+
+        CrawlResult result = crawler.crawl(file(top), null);
+
+        assertThat(result.stamps()).isEmpty();
+        assertThat(crawler.crawl(file(top), null, result.stamps()).unchanged()).isEmpty();
+    }
 }
