@@ -167,7 +167,8 @@ class CatalogPagesIT {
         browser.screenshot(work.resolve("register-analyzed.png"));
 
         browser.clickAndWaitForText("register:import", "[id='register:messages']", "Location registered");
-        browser.find("[id='register:imported'] a").click();
+        assertThat(browser.find("#progressLink").getAttribute("href")).contains("/catalog/location?id=");
+        browser.find("[id='register:imported'] ul a").click();
         wait.until(ExpectedConditions.urlContains("/catalog/default/component/ledger"));
         awaitPage("#entityTitle", "ledger");
         assertThat(browser.find("[id='about']").getText()).contains("Double-entry bookkeeping");
