@@ -31,9 +31,4 @@ public record CrawlResult(List<Emitted> entities, List<ReadError> errors, Set<Pa
         stamps = Map.copyOf(stamps);
         unchanged = Set.copyOf(unchanged);
     }
-
-    /** A result of a crawl without stamps. */
-    public CrawlResult(List<Emitted> entities, List<ReadError> errors, Set<Path> filesRead, Set<String> urlsRead) {
-        this(entities, errors, filesRead, urlsRead, Map.of(), Set.of());
-    }
 }
