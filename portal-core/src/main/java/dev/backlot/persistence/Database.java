@@ -184,14 +184,16 @@ public final class Database implements AutoCloseable {
 
     /**
      * A read: {@link #jdbc}, with every statement bounded to {@code millis} (the database cancels
-     * one that runs longer, so nothing is left running), and tried again, a few times over about
-     * half a second, when it meets a passing condition (a table being swapped in by a bulk load, a
-     * lock wait). A cancelled statement is not tried again: {@link Dialect#timedOut} tells it apart.
+     * one that runs longer, so nothing is left running), and tried again when it meets a passing
+     * condition (a table being swapped in by a bulk load, a lock wait), for as long as the bound
+     * itself (a busy machine can stretch a swap well past half a second), waiting a little longer
+     * each time, at most 200 ms. A cancelled statement is not tried again: {@link Dialect#timedOut}
+     * tells it apart.
      *
      * @throws DatabaseException for a failure
      */
     public <T> T read(long millis, SqlWork<T> work) {
-        return bounded(millis, 6, false, work);
+        return bounded(millis, Integer.MAX_VALUE, millis, false, work);
     }
 
     /**
@@ -201,10 +203,11 @@ public final class Database implements AutoCloseable {
      * again: each try is a transaction of its own, and a failed one is rolled back.
      */
     public <T> T background(long millis, SqlWork<T> work) {
-        return bounded(millis, 3, true, work);
+        return bounded(millis, 3, Long.MAX_VALUE, true, work);
     }
 
-    private <T> T bounded(long millis, int tries, boolean againAfterTimeout, SqlWork<T> work) {
+    private <T> T bounded(long millis, int tries, long retryForMillis, boolean againAfterTimeout, SqlWork<T> work) {
+        long startedAt = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc(c -> {
@@ -216,13 +219,13 @@ public final class Database implements AutoCloseable {
                     }
                 });
             } catch (RuntimeException e) {
-                boolean again = attempt < tries
+                boolean again = attempt < tries && (System.nanoTime() - startedAt) / 1_000_000 < retryForMillis
                         && (Dialect.transientFailure(e) || againAfterTimeout && Dialect.timedOut(e));
                 if (!again) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(30L * attempt);
+                    Thread.sleep(Math.min(200L, 30L * attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
