@@ -70,7 +70,8 @@ final class CatalogFixture implements AutoCloseable {
     }
 
     void idle() {
-        catalog.awaitIdle(Duration.ofSeconds(30));
+        // Generous: a bulk run on a busy 2-core machine can take well over half a minute.
+        catalog.awaitIdle(Duration.ofMinutes(3));
     }
 
     /** Polls until the condition holds; for effects of the file watcher, which has no completion signal. */
