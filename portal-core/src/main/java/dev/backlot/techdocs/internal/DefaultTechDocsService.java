@@ -57,6 +57,8 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private final ScheduledExecutorService scheduler;
     private final Map<String, CompletableFuture<BuildStatus>> queued = new ConcurrentHashMap<>();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Builds waiting for Asciidoctor's one-time start, off the lane. */
+    private final Map<String, CompletableFuture<BuildStatus>> waiting = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private AutoCloseable catalogSubscription;
@@ -132,6 +134,10 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         if (now != null) {
             return new BuildStatus(BuildState.BUILDING, "building", Instant.ofEpochMilli(now.startedMillis()), null, builtAt,
                     now.log().lines());
+        }
+        if (waiting.containsKey(SiteStore.key(ref))) {
+            return new BuildStatus(BuildState.BUILDING, "waiting for Asciidoctor to start", null, null, builtAt,
+                    stored.map(StoredStatus::log).orElse(List.of()));
         }
         if (queued.containsKey(SiteStore.key(ref))) {
             return new BuildStatus(BuildState.BUILDING, "queued", null, null, builtAt,
@@ -292,6 +298,10 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
             throw new NoSuchElementException("No docs can be stored for " + ref.canonical());
         }
         String key = SiteStore.key(ref);
+        CompletableFuture<BuildStatus> pending = waiting.get(key);
+        if (pending != null) {
+            return pending;
+        }
         CompletableFuture<BuildStatus> fresh = new CompletableFuture<>();
         CompletableFuture<BuildStatus> existing = queued.putIfAbsent(key, fresh);
         if (existing != null) {
@@ -304,6 +314,27 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
             fresh.completeExceptionally(e);
         }
         return fresh;
+    }
+
+    /** Queues {@code done}'s build again, or hands it the build already queued meanwhile. */
+    private void requeue(EntityRef ref, boolean force, CompletableFuture<BuildStatus> done) {
+        Entity entity = documentedEntity(ref).orElse(null);
+        if (entity == null) {
+            done.complete(BuildStatus.none());
+            return;
+        }
+        CompletableFuture<BuildStatus> existing = queued.putIfAbsent(SiteStore.key(ref), done);
+        if (existing != null) {
+            existing.whenComplete((status, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else {
+                    done.complete(status);
+                }
+            });
+            return;
+        }
+        lane.submit(() -> run(entity, force, done));
     }
 
     private void run(Entity queuedEntity, boolean force, CompletableFuture<BuildStatus> done) {
@@ -323,6 +354,20 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
             SiteBuilder.Outcome outcome = builder.build(entity, location, force, before.map(StoredStatus::hash).orElse(null),
                     log);
             long now = System.currentTimeMillis();
+            if (outcome instanceof SiteBuilder.WaitingForAsciidoctor waiting) {
+                // queued again once Asciidoctor runs; whoever waits on this build keeps waiting on that one
+                running.remove(key);
+                this.waiting.put(key, done);
+                waiting.started().whenComplete((ok, failed) -> {
+                    this.waiting.remove(key, done);
+                    try {
+                        requeue(entity.ref(), force, done);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                return;
+            }
             if (outcome instanceof SiteBuilder.Built built) {
                 String message = "built " + built.pages() + " pages (" + built.rendered() + " rendered) in " + built.millis()
                         + " ms" + (log.warnings() > 0 ? ", " + log.warnings() + " warnings" : "");
@@ -335,14 +380,20 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
                 result = new StoredStatus(BuildState.FAILED, failed.reason(), started, now, builtBefore, log.lines(),
                         before.map(StoredStatus::hash).orElse(null));
             } else {
-                result = new StoredStatus(BuildState.READY, "up to date", started, now, builtBefore, log.lines(),
+                // keep the log of the build that made the site served (its warnings still hold), then this check
+                List<String> lines = new ArrayList<>(before.map(StoredStatus::log).orElse(List.of()));
+                lines.removeIf(l -> l.startsWith("checked again: "));
+                log.lines().forEach(l -> lines.add("checked again: " + l));
+                result = new StoredStatus(BuildState.READY, "up to date", started, now, builtBefore,
+                        lines.subList(Math.max(0, lines.size() - BuildLog.MAX_LINES), lines.size()),
                         before.map(StoredStatus::hash).orElse(null));
             }
         } catch (DocsLocation.Refused e) {
             log.info("failed: " + e.getMessage());
             result = new StoredStatus(BuildState.FAILED, e.getMessage(), started, System.currentTimeMillis(), builtBefore,
                     log.lines(), null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
+            // an error must not leave the build "building" for ever: it fails, with the reason in the server log
             LOG.log(Level.WARNING, "Docs build of " + ref.canonical() + " failed", e);
             String reason = "the build failed: " + e.getClass().getSimpleName();
             log.info(reason);

@@ -46,6 +46,10 @@ final class SiteBuilder {
     record Failed(String reason) implements Outcome {
     }
 
+    /** Asciidoctor is still starting: the build is queued again once it has (the lane is not held meanwhile). */
+    record WaitingForAsciidoctor(java.util.concurrent.CompletableFuture<?> started) implements Outcome {
+    }
+
     private record Cached(String sourceHash, DocsHtml.Page page) {
     }
 
@@ -53,6 +57,7 @@ final class SiteBuilder {
     private final Renderers renderers;
     private final Limits limits;
     private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
+    private volatile boolean asciidoctorReported;
 
     SiteBuilder(SiteStore store, Renderers renderers, Limits limits) {
         this.store = store;
@@ -112,17 +117,19 @@ final class SiteBuilder {
         SiteLinks links = new SiteLinks(base, staticBase, pagePaths, assets, chosen.keySet());
 
         long bootMillis = 0;
-        if (sources.stream().anyMatch(s -> chosen.get(SiteLayout.extension(s)).renderer() == renderers.asciidoc())
-                && renderers.asciidoc().startMillis() < 0) {
-            log.info("starting Asciidoctor (once per process; not counted in build times)");
-            long b0 = System.nanoTime();
-            try {
-                renderers.asciidoc().ready(120_000);
-            } catch (Exception e) {
-                return new Failed("Asciidoctor could not start: " + SiteLayout.firstLine(String.valueOf(e.getMessage())));
+        if (sources.stream().anyMatch(s -> chosen.get(SiteLayout.extension(s)).renderer() == renderers.asciidoc())) {
+            java.util.concurrent.CompletableFuture<?> started = renderers.asciidoc().start();
+            if (!started.isDone()) {
+                log.info("waiting for Asciidoctor to start (once per process; not counted in build times)");
+                return new WaitingForAsciidoctor(started);
             }
-            bootMillis = (System.nanoTime() - b0) / 1_000_000;
-            log.info("Asciidoctor started in " + renderers.asciidoc().startMillis() + " ms");
+            if (started.isCompletedExceptionally()) {
+                return new Failed("Asciidoctor could not start; see the server log");
+            }
+            if (!asciidoctorReported) {
+                asciidoctorReported = true;
+                log.info("Asciidoctor started in " + renderers.asciidoc().startMillis() + " ms (once per process)");
+            }
         }
 
         Map<String, Cached> previous = cache.getOrDefault(SiteStore.key(ref), Map.of());

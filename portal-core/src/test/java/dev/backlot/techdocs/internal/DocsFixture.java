@@ -79,9 +79,12 @@ final class DocsFixture implements AutoCloseable {
     }
 
     SiteBuilder.Outcome build(BuildLog log, boolean force) throws Exception {
-        SiteBuilder.Outcome outcome = builder.build(entity,
-                new DocsLocation(docs.toRealPath(), "dir:./docs-root", "https://git.example/org/repo/edit/main/"), force,
-                lastHash, log);
+        DocsLocation location = new DocsLocation(docs.toRealPath(), "dir:./docs-root", "https://git.example/org/repo/edit/main/");
+        SiteBuilder.Outcome outcome = builder.build(entity, location, force, lastHash, log);
+        if (outcome instanceof SiteBuilder.WaitingForAsciidoctor waiting) {
+            waiting.started().get(180, java.util.concurrent.TimeUnit.SECONDS);
+            outcome = builder.build(entity, location, force, lastHash, log);
+        }
         if (outcome instanceof SiteBuilder.Built b) {
             lastHash = b.site().hash();
         }

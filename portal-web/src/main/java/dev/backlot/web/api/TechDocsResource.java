@@ -1,6 +1,5 @@
 package dev.backlot.web.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backlot.catalog.CatalogService;
 import dev.backlot.model.EntityRef;
@@ -192,6 +191,10 @@ public class TechDocsResource {
         out.put("message", status.message());
         out.put("updated", status.state() == BuildState.READY && !"up to date".equals(status.message()));
         out.put("builtAt", status.builtAt() == null ? null : status.builtAt().toString());
+        out.put("startedAt", status.startedAt() == null ? null : status.startedAt().toString());
+        out.put("finishedAt", status.finishedAt() == null ? null : status.finishedAt().toString());
+        out.put("durationMs", status.startedAt() == null || status.finishedAt() == null ? null
+                : status.finishedAt().toEpochMilli() - status.startedAt().toEpochMilli());
         out.put("log", status.log());
         return out;
     }
@@ -205,14 +208,6 @@ public class TechDocsResource {
             return new EntityRef(kind, namespace, name);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("No entity " + kind + ":" + namespace + "/" + name);
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

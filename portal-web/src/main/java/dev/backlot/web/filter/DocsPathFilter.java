@@ -23,6 +23,7 @@ public class DocsPathFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String VIEW = "/docs-reader.xhtml";
+    private static final String WELCOME = "index.xhtml";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,7 +34,7 @@ public class DocsPathFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (path.split("/", -1).length == 5) {
+        if (path.split("/", -1).length == 5 && !path.endsWith("/" + WELCOME)) {
             // /docs/ns/kind/name without the slash: relative links of the page need the folder form
             response.sendRedirect(request.getContextPath() + path + "/");
             return;
@@ -52,6 +53,10 @@ public class DocsPathFilter extends HttpFilter {
             return null;
         }
         String page = parts.length == 4 ? parts[3] : "";
+        if (page.equals(WELCOME) || page.endsWith("/" + WELCOME)) {
+            // a path ending in '/' reaches the filter with the container's welcome file appended
+            page = page.substring(0, page.length() - WELCOME.length());
+        }
         try {
             for (int i = 0; i < 3; i++) {
                 parts[i] = URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -146,6 +146,11 @@ public class DocsReaderView implements Serializable {
         return false;
     }
 
+    /** The page's headings; empty when there is no page. */
+    public List<dev.backlot.techdocs.DocsHeading> getToc() {
+        return page == null ? List.of() : page.toc();
+    }
+
     public String getEditUrl() {
         return page != null && page.editUrl() != null && SafeLinks.isSafe(page.editUrl()) ? page.editUrl() : null;
     }
