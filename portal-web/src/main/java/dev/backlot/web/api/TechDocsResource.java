@@ -38,7 +38,8 @@ import java.util.concurrent.TimeoutException;
  * Backstage's TechDocs API under {@code /api/techdocs}: the built pages and assets
  * ({@code static/docs/...}), the site's and the entity's metadata, and {@code sync}, which starts a
  * build when the sources changed and reports it, as server-sent events ({@code log} lines, then
- * {@code finish}) when asked for {@code text/event-stream}, else as one JSON answer.
+ * {@code finish}) when asked for {@code text/event-stream}, else as one JSON answer after at most 20 s
+ * (with {@code "status":"building"} when the build is still running: ask again).
  *
  * <p>Reads follow the catalog's: open. {@code POST rebuild/...} (a build even when nothing changed)
  * needs a signed-in caller: the container's constraint on non-GET {@code /api/*} and {@code @RolesAllowed}.
@@ -48,7 +49,11 @@ import java.util.concurrent.TimeoutException;
 public class TechDocsResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long SYNC_WAIT_MS = 120_000;
+    /** How long a sync answered in JSON waits for its build: below the HTTP listener's 30 s idle timeout. */
+    private static final long SYNC_WAIT_MS = 20_000;
+    /** How long a sync answered as events follows its build; a comment every few seconds keeps the connection open. */
+    private static final long EVENTS_WAIT_MS = 300_000;
+    private static final long KEEP_ALIVE_MS = 5_000;
 
     @Inject
     TechDocsService techdocs;
@@ -151,7 +156,8 @@ public class TechDocsResource {
     private StreamingOutput events(EntityRef ref, CompletableFuture<BuildStatus> build) {
         return out -> {
             int sent = 0;
-            long deadline = System.currentTimeMillis() + SYNC_WAIT_MS;
+            long deadline = System.currentTimeMillis() + EVENTS_WAIT_MS;
+            long lastWrite = System.currentTimeMillis();
             BuildStatus done = null;
             while (done == null && System.currentTimeMillis() < deadline) {
                 try {
@@ -168,6 +174,12 @@ public class TechDocsResource {
                 List<String> lines = done != null ? done.log() : techdocs.status(ref).map(BuildStatus::log).orElse(List.of());
                 for (; sent < lines.size(); sent++) {
                     send(out, "log", JSON.writeValueAsString(lines.get(sent)));
+                    lastWrite = System.currentTimeMillis();
+                }
+                if (done == null && System.currentTimeMillis() - lastWrite > KEEP_ALIVE_MS) {
+                    out.write(": still building\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    lastWrite = System.currentTimeMillis();
                 }
             }
             if (done == null) {

@@ -168,8 +168,14 @@ class TechDocsIT {
 
     /** A sync waits for the build, which may wait for Asciidoctor's one-time start on a busy machine. */
     private HttpResponse<String> syncGet(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(portal.url(path))).timeout(Duration.ofMinutes(3)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (true) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                    .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!answer.body().contains("\"status\":\"building\"") || System.currentTimeMillis() > deadline) {
+                return answer;
+            }
+        }
     }
 
     private void awaitOk(String path) throws Exception {
