@@ -14,6 +14,9 @@ import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.PluginSystem;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.AccountServices;
+import dev.backlot.spi.search.SearchCollator;
+import dev.backlot.techdocs.TechDocs;
+import dev.backlot.techdocs.TechDocsService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,8 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private PluginSystem plugins;
     private CatalogService catalog;
+    private TechDocsService techdocs;
+    private TechDocs techdocsEngine;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -105,6 +110,37 @@ public final class Portal implements AutoCloseable {
                 catalog = Unavailable.of(CatalogService.class, "the catalog", startProblems.get("catalog"));
             }
         }
+        startTechDocs();
+    }
+
+    private void startTechDocs() {
+        if (Unavailable.is(catalog)) {
+            techdocs = Unavailable.of(TechDocsService.class, "TechDocs", "the catalog is unavailable: "
+                    + Unavailable.reason(catalog));
+            return;
+        }
+        try {
+            techdocsEngine = TechDocs.start(catalog, plugins.extensions(), config, scheduler);
+            running.add(techdocsEngine);
+            techdocs = techdocsEngine.service();
+        } catch (Exception | LinkageError e) {
+            problem("techdocs", e);
+            techdocs = Unavailable.of(TechDocsService.class, "TechDocs", startProblems.get("techdocs"));
+        }
+    }
+
+    /** TechDocs; unavailable (every call refused with the reason) when it could not start. */
+    public TechDocsService techdocs() {
+        return techdocs;
+    }
+
+    /**
+     * The search documents of type {@code techdocs} (one per docs page and section), for the search
+     * engine; empty when TechDocs could not start. Pair it with
+     * {@link TechDocsService#addBuildListener} to index again after each build.
+     */
+    public Optional<SearchCollator> techdocsCollator() {
+        return Optional.ofNullable(techdocsEngine).map(TechDocs::searchCollator);
     }
 
     /** The software catalog; unavailable (every call refused with the reason) when it could not start. */

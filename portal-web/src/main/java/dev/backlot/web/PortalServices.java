@@ -7,6 +7,7 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.security.AccountService;
+import dev.backlot.techdocs.TechDocsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -32,6 +33,11 @@ public class PortalServices {
     @Produces
     CatalogService catalog() {
         return runtime.portal().catalog();
+    }
+
+    @Produces
+    TechDocsService techdocs() {
+        return runtime.portal().techdocs();
     }
 
     @Produces

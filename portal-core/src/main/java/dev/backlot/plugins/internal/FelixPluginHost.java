@@ -9,6 +9,7 @@ import dev.backlot.spi.catalog.EntityProcessor;
 import dev.backlot.spi.catalog.EntityProvider;
 import dev.backlot.spi.scaffolder.ScaffolderAction;
 import dev.backlot.spi.search.SearchCollator;
+import dev.backlot.spi.techdocs.DocsRenderer;
 import dev.backlot.spi.ui.UiContribution;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -61,7 +62,8 @@ public final class FelixPluginHost implements PluginHost, ExtensionRegistry, Aut
 
     /** The extension interfaces the portal tracks, in {@code dev.backlot.spi.*}. */
     public static final List<Class<?>> EXTENSION_TYPES = List.of(EntityProcessor.class, EntityProvider.class,
-            ScaffolderAction.class, SearchCollator.class, UiContribution.class);
+            ScaffolderAction.class, SearchCollator.class, UiContribution.class,
+            DocsRenderer.class);
 
     private static final Logger LOG = Logger.getLogger(FelixPluginHost.class.getName());
     private static final long REFRESH_TIMEOUT_MS = 30_000;

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /catalog/{namespace}/{kind}/{name}?tab=overview|relations|api|raw|<plugin tab>} (forwarded
+ * {@code /catalog/{namespace}/{kind}/{name}?tab=overview|relations|api|raw|docs|<plugin tab>} (forwarded
  * here by {@code EntityPathFilter}): one entity with its About card, relations graph and cards, its
  * relations by type, its API definition and its raw JSON, and the tabs and cards plugins contribute
  * for its kind; refresh and unregister for signed-in users.
@@ -41,7 +41,7 @@ import java.util.Set;
 public class EntityView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> TABS = Set.of("overview", "relations", "api", "raw");
+    static final Set<String> TABS = Set.of("overview", "relations", "api", "raw", "docs");
     /** The cards under the About card: relation type → title. */
     private static final Map<String, String> CARDS = cards();
     /** More nodes than this make the picture unreadable; the Relations tab lists them all. */

@@ -1,0 +1,81 @@
+package dev.backlot.techdocs;
+
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.config.PortalConfig;
+import dev.backlot.plugins.ExtensionRegistry;
+import dev.backlot.spi.search.SearchCollator;
+import dev.backlot.techdocs.internal.DefaultTechDocsService;
+import dev.backlot.techdocs.internal.TechDocsEngine;
+import dev.backlot.techdocs.internal.TechDocsCollator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The TechDocs feature's factory and its running engine: the one place that wires the builder, the
+ * store under the data folder, the two built-in renderers and the renderer plugins.
+ *
+ * <p>Lifecycle: {@link #start} follows the catalog (a build after each change to a documented
+ * entity), installs the sample docs when the sample catalog is on, and checks every documented
+ * entity shortly after start; {@link #close} stops the builds and Asciidoctor.
+ */
+public final class TechDocs implements AutoCloseable {
+
+    private final DefaultTechDocsService service;
+    private final TechDocsCollator collator;
+
+    private TechDocs(DefaultTechDocsService service) {
+        this.service = service;
+        this.collator = new TechDocsCollator(() -> service);
+    }
+
+    /**
+     * Starts TechDocs.
+     *
+     * @param catalog the entities and their annotations
+     * @param extensions the plugin registry (renderer plugins)
+     * @param config the data folder (built sites go to {@code PORTAL_DATA/techdocs}) and the file roots docs may be read from
+     * @param scheduler the runtime's scheduler; builds run on one lane of it
+     * @throws IOException when the sample docs cannot be installed
+     */
+    public static TechDocs start(CatalogService catalog, ExtensionRegistry extensions, PortalConfig config,
+            ScheduledExecutorService scheduler) throws IOException {
+        return start(catalog, extensions, config.dataDir(), config.catalog().fileRoots(), config.catalog().sample(),
+                scheduler, 3_000);
+    }
+
+    /**
+     * Starts TechDocs with explicit settings (tests, benchmarks).
+     *
+     * @param sweepDelayMs when to check every documented entity once; negative for never
+     */
+    public static TechDocs start(CatalogService catalog, ExtensionRegistry extensions, Path dataDir, List<Path> fileRoots,
+            boolean sampleDocs, ScheduledExecutorService scheduler, long sweepDelayMs) throws IOException {
+        if (sampleDocs) {
+            dev.backlot.techdocs.internal.SampleDocs.install(dataDir);
+        }
+        DefaultTechDocsService service = TechDocsEngine.create(catalog, extensions, dataDir, fileRoots, scheduler);
+        service.start(sweepDelayMs);
+        return new TechDocs(service);
+    }
+
+    public TechDocsService service() {
+        return service;
+    }
+
+    /** The search documents of type {@code techdocs}, for the search engine to index. */
+    public SearchCollator searchCollator() {
+        return collator;
+    }
+
+    /** How long Asciidoctor's one-time start took in this process; -1 before it started. */
+    public long asciidoctorStartMillis() {
+        return service.asciidoctorStartMillis();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
