@@ -255,6 +255,17 @@ public class CatalogResource {
         out.put("entities", added.entities().stream().map(this::shown).toList());
         if (dryRun) {
             out.put("exists", added.exists());
+            // Beyond Backstage's shape (clients ignore unknown fields): what would be left out and why.
+            SourceNames names = admin() ? null : catalog.sourceNames();
+            out.put("rejected", added.rejected().stream().map(r -> {
+                Map<String, Object> item = ApiJson.ordered("entityRef", r.entityRef(),
+                        "location", names == null ? r.location() : names.location(r.location()));
+                item.put("reason", names == null ? r.reason() : names.text(r.reason()));
+                item.put("conflict", r.conflict());
+                return item;
+            }).toList());
+            out.put("warnings", added.warnings().stream().map(w -> ApiJson.ordered("entityRef", w.entityRef(),
+                    "message", w.message())).toList());
         }
         return ApiJson.status(201, out);
     }

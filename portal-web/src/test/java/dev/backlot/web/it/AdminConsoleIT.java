@@ -76,6 +76,10 @@ class AdminConsoleIT {
 
         assertThat(row("dev.backlot.example-hello").getText()).contains("running", "Uninstall");
         assertThat(row("dev.backlot.example-hello").findElements(By.cssSelector(".bl-health-bar"))).hasSize(1);
+        // the framework's own bundles are folded, and read-only once shown
+        assertThat(table()).doesNotContain("org.apache.felix.scr");
+        browser.find("[id='plugins:toggleFramework']").click();
+        wait.until(d -> table().contains("org.apache.felix.scr"));
         assertThat(row("org.apache.felix.scr").getText()).contains("Part of the plugin framework")
                 .doesNotContain("Uninstall");
         browser.screenshot(work.resolve("plugins.png"));

@@ -93,6 +93,32 @@ class ExplainingPagesIT {
     }
 
     @Test
+    @Order(10)
+    void anOrphanCanBeDeletedAloneKeepingItsLocation() throws Exception {
+        Path file = imports("orphans").resolve("catalog-info.yaml");
+        Files.writeString(file, entity("Component", "orph-kept", "payments") + "---\n" + entity("Component", "orph-gone", "payments"));
+        register(file);
+        awaitApi("/api/catalog/entities/by-name/component/default/orph-gone");
+        // the file stops emitting one: it becomes an orphan (marked, kept for the grace period)
+        Files.writeString(file, entity("Component", "orph-kept", "payments"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!portal.get("/api/catalog/entities/by-name/component/default/orph-gone").body().contains("backstage.io/orphan")) {
+            assertThat(System.currentTimeMillis()).as("orph-gone marked as an orphan").isLessThan(deadline);
+            Thread.sleep(250); // polling a background process over HTTP, not waiting on a page
+        }
+
+        browser.open(portal.url("/catalog/default/component/orph-gone"));
+        browser.find("[id='actions:unregister']").click();
+        assertThat(browser.find("#orphanNote").getText()).contains("no longer emits");
+        browser.find("[id='unregisterForm:deleteOnly']").click();
+        wait.until(ExpectedConditions.urlMatches(".*/catalog$"));
+        assertThat(browser.find("[id='catalog:messages']").getText()).contains("Deleted", "Only this entity");
+        assertThat(portal.get("/api/catalog/entities/by-name/component/default/orph-gone").statusCode()).isEqualTo(404);
+        assertThat(portal.get("/api/catalog/entities/by-name/component/default/orph-kept").statusCode()).isEqualTo(200);
+        assertThat(browser.javascriptErrors()).isEmpty();
+    }
+
+    @Test
     @Order(2)
     void registrationSaysWhyItFails() throws Exception {
         browser.open(portal.url("/catalog-import"));
@@ -134,6 +160,17 @@ class ExplainingPagesIT {
                 "not in the catalog");
         assertThat(browser.find("[id='register:candidates']").getText()).contains("fine-one");
         browser.screenshot(work.resolve("register-reasons.png"));
+
+        // the API's dry run says the same, beside Backstage's fields
+        Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        var dryRun = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(portal.url("/api/catalog/locations?dryRun=true"))).header("Cookie", "JSESSIONID="
+                + session.getValue()).header("Origin", portal.url("")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"file\",\"target\":\""
+                        + mixed.toString().replace("\\", "\\\\") + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(dryRun.statusCode()).isEqualTo(201);
+        assertThat(dryRun.body()).contains("\"exists\":false", "\"rejected\"", "\"conflict\":true", "\"warnings\"",
+                "group:default/no-such-team");
         assertThat(browser.javascriptErrors()).isEmpty();
     }
 
@@ -282,6 +319,34 @@ class ExplainingPagesIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(ajax.body()).contains("<redirect url=\"/login?next=%2Fadmin%2Fplugins\"").doesNotContain("evil.example");
+    }
+
+    @Test
+    @Order(9)
+    void theConsoleSpeaksInWordsFoldsTheFrameworkAndAsksBeforeChanges() throws Exception {
+        browser.open(portal.url("/admin/plugins"));
+        String table = browser.find("[id='plugins:table']").getText();
+        assertThat(table).contains("running").doesNotContain("org.apache.felix.scr", "ACTIVE");
+        browser.find("[id='plugins:toggleFramework']").click();
+        awaitAjax();
+        wait.until(d -> browser.find("[id='plugins:table']").getText().contains("org.apache.felix.scr"));
+
+        // the detail page has actions, each confirmed, Cancel first
+        browser.open(portal.url("/admin/plugin?name=dev.backlot.example-hello"));
+        browser.find("[id='pluginActions:stop']").click();
+        wait.until(d -> browser.find(".ui-confirm-dialog").isDisplayed());
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("pluginActions:confirmNo");
+        browser.find("[id='pluginActions:confirmNo']").click();
+        assertThat(browser.find(".bl-state").getText()).isEqualTo("running");
+
+        // the audit page filters by actor, action and day
+        browser.open(portal.url("/admin/audit?actor=nobody-at-all"));
+        assertThat(browser.find("[id='audit:table']").getText()).contains("No entry matches these filters");
+        browser.open(portal.url("/admin/audit?action=location.&from=2000-01-01"));
+        assertThat(browser.find("[id='audit:table']").getText()).contains("location.register").doesNotContain("plugin.");
+        browser.open(portal.url("/admin/audit?action=location.&to=2000-01-01"));
+        assertThat(browser.find("[id='audit:table']").getText()).contains("No entry matches these filters");
+        assertThat(browser.javascriptErrors()).isEmpty();
     }
 
     @Test
