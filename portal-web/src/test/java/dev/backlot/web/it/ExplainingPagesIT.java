@@ -109,7 +109,7 @@ class ExplainingPagesIT {
 
         browser.open(portal.url("/catalog/default/component/orph-gone"));
         browser.find("[id='actions:unregister']").click();
-        assertThat(browser.find("#orphanNote").getText()).contains("no longer emits");
+        assertThat(browser.find("[id='unregisterForm:orphanNote']").getText()).contains("no longer emits");
         browser.find("[id='unregisterForm:deleteOnly']").click();
         wait.until(ExpectedConditions.urlMatches(".*/catalog$"));
         assertThat(browser.find("[id='catalog:messages']").getText()).contains("Deleted", "Only this entity");
