@@ -167,7 +167,7 @@ class CatalogPagesIT {
         browser.screenshot(work.resolve("register-analyzed.png"));
 
         browser.clickAndWaitForText("register:import", "[id='register:messages']", "Location registered");
-        browser.find("[id='register:imported'] a").click();
+        browser.find("[id='register:imported'] .bl-related a").click();
         wait.until(ExpectedConditions.urlContains("/catalog/default/component/ledger"));
         awaitPage("#entityTitle", "ledger");
         assertThat(browser.find("[id='about']").getText()).contains("Double-entry bookkeeping");
