@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The catalog's changes that callers make (register, update, remove a location; refresh an entity;
  * remove one entity), each recorded in the audit log with what it changed, whether it came from a
- * page or the API. Reads and dry runs are not recorded.
+ * page or the API. Reads, dry runs and requests the catalog refuses before changing anything
+ * ({@link CatalogException}) are not recorded; an unexpected failure mid-change is.
  *
  * <pre>
  * CatalogService.LocationRemoval gone = locations.remove(caller, id); // audited: "location.remove", its entities
@@ -52,12 +53,7 @@ public class AuditedLocations {
     /** Removes a location and its entities, and says which went. */
     public CatalogService.LocationRemoval remove(String actor, String id) {
         CatalogService.LocationRemoval plan;
-        try {
-            plan = catalog.previewRemoval(id);
-        } catch (RuntimeException e) {
-            record(actor, REMOVE, id, AuditEntry.FAILURE, e.getMessage());
-            throw e;
-        }
+        plan = catalog.previewRemoval(id); // an unknown id is refused here, before anything changes
         CatalogLocation l = plan.location();
         return audited(actor, REMOVE, l.type() + ":" + l.target(), () -> {
             catalog.removeLocation(id);
@@ -99,8 +95,7 @@ public class AuditedLocations {
         try {
             result = change.get();
         } catch (CatalogException e) {
-            record(actor, action, target, e.reason() == CatalogException.Reason.INPUT ? AuditEntry.REFUSED : AuditEntry.FAILURE,
-                    e.getMessage());
+            // Refused before anything changed (bad input, unknown id, already registered): nothing to record.
             throw e;
         } catch (RuntimeException e) {
             record(actor, action, target, AuditEntry.FAILURE, e.getMessage());
