@@ -10,4 +10,12 @@ public interface AuditLog {
 
     /** The newest entries first, at most {@code limit} of them. */
     List<AuditEntry> recent(int limit);
+
+    /**
+     * The newest entries that match {@code query}, at most its limit. The default looks through the
+     * newest thousand entries; the database's log asks the database.
+     */
+    default List<AuditEntry> find(AuditQuery query) {
+        return recent(1000).stream().filter(query::matches).limit(query.limit()).toList();
+    }
 }

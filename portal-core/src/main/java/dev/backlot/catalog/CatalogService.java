@@ -134,8 +134,58 @@ public interface CatalogService {
      * @param entities for a dry run, the entities it would bring; empty otherwise (they arrive shortly)
      * @param exists for a dry run, whether it is already registered
      */
-    record AddedLocation(CatalogLocation location, List<Entity> entities, boolean exists) {
+    record AddedLocation(CatalogLocation location, List<Entity> entities, boolean exists, List<Rejected> rejected,
+            List<Warning> warnings) {
         public AddedLocation {
+            entities = List.copyOf(entities);
+            rejected = List.copyOf(rejected);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** An outcome without rejections or warnings (a registration, which reads in the background). */
+        public AddedLocation(CatalogLocation location, List<Entity> entities, boolean exists) {
+            this(location, entities, exists, List.of(), List.of());
+        }
+    }
+
+    /**
+     * Something a dry run of {@link #addLocation} read but would not store: a document that is not
+     * valid YAML, an entity that breaks the rules, an entity another location already provides.
+     *
+     * @param entityRef the entity's reference when known, else {@code null}
+     * @param location where it was read, {@code type:target}
+     * @param reason what is wrong, in words, with the line and column of a YAML error
+     * @param conflict true when the entity is valid but already provided by another location
+     */
+    record Rejected(String entityRef, String location, String reason, boolean conflict) {
+    }
+
+    /**
+     * Something a dry run would store, but that looks wrong: a reference (owner, system, member, ...)
+     * to an entity the catalog does not have, or a link that is not a web link.
+     *
+     * @param entityRef the entity the warning is about
+     * @param message what looks wrong
+     */
+    record Warning(String entityRef, String message) {
+    }
+
+    /**
+     * What {@link #removeLocation} would remove now: the location and every entity it brought
+     * (directly or through the locations it points to), so that a page can list them before asking.
+     *
+     * @throws CatalogException NOT_FOUND for an unknown id
+     */
+    LocationRemoval previewRemoval(String id);
+
+    /**
+     * The outcome (or, from {@link #previewRemoval}, the plan) of removing a location.
+     *
+     * @param location the location
+     * @param entities the references of the entities it brought, sorted
+     */
+    record LocationRemoval(CatalogLocation location, List<String> entities) {
+        public LocationRemoval {
             entities = List.copyOf(entities);
         }
     }
@@ -175,6 +225,9 @@ public interface CatalogService {
 
     /** Every rejected document and failed entity, newest runs included. */
     List<ProcessingError> processingErrors();
+
+    /** The same as {@link #processingErrors()}, newest first, with the location that reported each and when. */
+    List<ProcessingProblem> processingProblems();
 
     /**
      * How locations, paths and entities look to callers who may not see the server's file system

@@ -502,9 +502,12 @@ final class CatalogEngine implements AutoCloseable {
                 // An orphan has no owner any more: whoever emits it next takes it over.
                 if (stored != null && !stored.sourceKey().equals(sourceKey) && stored.orphanedAt() == null) {
                     // First owner wins (Backstage's rule); the newcomer is reported, not stored.
-                    errors.add(new ProcessingError(p.locationKey(), p.ref(), "Conflict: " + p.ref()
-                            + " is already provided by " + stored.locationKey() + "; the copy from " + p.locationKey()
-                            + " is ignored"));
+                    // The same file reached through two registered locations: naming it twice would say nothing.
+                    errors.add(new ProcessingError(p.locationKey(), p.ref(), stored.locationKey().equals(p.locationKey())
+                            ? "Conflict: " + p.ref() + " in " + p.locationKey() + " is already provided through another"
+                                    + " registered location that reads the same file; this location's copy is ignored"
+                            : "Conflict: " + p.ref() + " is already provided by " + stored.locationKey() + "; the copy from "
+                                    + p.locationKey() + " is ignored"));
                 } else if (stored != null && unchanged.contains(stored.locationKey())
                         && !stored.locationKey().equals(p.locationKey())) {
                     // Kept from a file that did not change, which was read first: the same rule as within a read.

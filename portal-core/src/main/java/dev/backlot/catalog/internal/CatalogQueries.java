@@ -293,6 +293,24 @@ final class CatalogQueries {
         });
     }
 
+    List<dev.backlot.catalog.ProcessingProblem> problems() {
+        return read(c -> {
+            List<dev.backlot.catalog.ProcessingProblem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT location, entity_ref, message, source_key, at_ms"
+                    + " FROM catalog_error ORDER BY at_ms DESC, location, id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String source = rs.getString(4);
+                    out.add(new dev.backlot.catalog.ProcessingProblem(new ProcessingError(rs.getString(1), rs.getString(2),
+                            rs.getString(3)), source != null && source.startsWith("location:")
+                                    ? source.substring("location:".length()) : null,
+                            java.time.Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+            return out;
+        });
+    }
+
     private Optional<String> one(String sql, String value) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {

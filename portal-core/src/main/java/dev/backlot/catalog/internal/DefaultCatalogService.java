@@ -310,16 +310,9 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
             crawl.errors().stream().filter(e -> e.location().equals(ref)).findFirst().ifPresent(e -> {
                 throw new CatalogException(CatalogException.Reason.INPUT, "Cannot read " + ref + ": " + e.message());
             });
-            List<Entity> entities = new ArrayList<>();
-            for (Emitted emitted : crawl.entities()) {
-                EntityPipeline.Outcome outcome = pipeline.process(emitted.entity(), emitted.location().toString());
-                if (outcome.entity() != null) {
-                    entities.add(ModelEntities.of(outcome.entity().entity()));
-                }
-            }
             CatalogLocation location = existing.orElseGet(() -> new CatalogLocation(UUID.randomUUID().toString(),
                     ref.type(), ref.target()));
-            return new AddedLocation(location, entities, existing.isPresent());
+            return dryRun(crawl, location, existing.isPresent());
         }
         if (existing.isPresent()) {
             throw alreadyRegistered(ref);
@@ -328,6 +321,64 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
         CatalogLocation location = insertLocation(ref.type(), ref.target(), "api");
         engine.refresh(location);
         return new AddedLocation(location, List.of(), false);
+    }
+
+    /**
+     * What a registration would store, and what it would not and why: invalid documents and entities,
+     * entities another location already provides (the first owner wins, as in a real read), and
+     * references to entities the catalog does not have (warnings: they may arrive later).
+     */
+    private AddedLocation dryRun(CrawlResult crawl, CatalogLocation location, boolean exists) {
+        List<CatalogService.Rejected> rejected = new ArrayList<>();
+        List<CatalogService.Warning> warnings = new ArrayList<>();
+        crawl.errors().forEach(e -> rejected.add(new CatalogService.Rejected(null, e.location().toString(), e.message(),
+                false)));
+        Map<String, EntityPipeline.Outcome> valid = new java.util.LinkedHashMap<>();
+        for (Emitted emitted : crawl.entities()) {
+            EntityPipeline.Outcome outcome = pipeline.process(emitted.entity(), emitted.location().toString());
+            if (outcome.entity() == null) {
+                String reason = String.join("; ", outcome.errors().stream().map(ProcessingError::message).toList());
+                String ref = outcome.errors().isEmpty() ? null : outcome.errors().get(0).entityRef();
+                rejected.add(new CatalogService.Rejected(ref, emitted.location().toString(), reason, false));
+            } else if (valid.putIfAbsent(outcome.entity().ref(), outcome) != null) {
+                rejected.add(new CatalogService.Rejected(outcome.entity().ref(), emitted.location().toString(),
+                        "Emitted twice by this location; the first one is kept", true));
+            } else {
+                outcome.errors().forEach(e -> warnings.add(new CatalogService.Warning(outcome.entity().ref(), e.message())));
+            }
+        }
+        String ownSource = exists ? "location:" + location.id() : null;
+        Map<String, CatalogStore.Stored> stored = database.jdbc(c -> CatalogStore.byRefs(c, valid.keySet()));
+        List<Entity> entities = new ArrayList<>();
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        for (EntityPipeline.Outcome outcome : valid.values()) {
+            ProcessedEntity p = outcome.entity();
+            CatalogStore.Stored other = stored.get(p.ref());
+            if (other != null && !other.sourceKey().equals(ownSource) && other.orphanedAt() == null) {
+                rejected.add(new CatalogService.Rejected(p.ref(), p.locationKey(), "Already provided by "
+                        + other.locationKey() + "; this copy would be ignored", true));
+                continue;
+            }
+            entities.add(ModelEntities.of(p.entity()));
+            p.edges().stream().filter(e -> e.source().equals(p.ref())).forEach(e -> targets.add(e.target()));
+        }
+        targets.removeAll(valid.keySet());
+        Map<String, String> found = targets.isEmpty() ? Map.of() : queries.byRefs(List.copyOf(targets), EntityPredicate.ALL);
+        for (EntityPipeline.Outcome outcome : valid.values()) {
+            ProcessedEntity p = outcome.entity();
+            p.edges().stream().filter(e -> e.source().equals(p.ref()) && targets.contains(e.target())
+                    && !found.containsKey(e.target())).forEach(e -> warnings.add(new CatalogService.Warning(p.ref(),
+                            "Its " + e.type() + " relation points to " + e.target() + ", which is not in the catalog")));
+        }
+        return new AddedLocation(location, entities, exists, rejected, warnings);
+    }
+
+    @Override
+    public LocationRemoval previewRemoval(String id) {
+        CatalogLocation location = location(id).orElseThrow(() -> noLocation(id));
+        List<String> refs = database.jdbc(c -> new ArrayList<>(CatalogStore.bySource(c, "location:" + id).keySet()));
+        refs.sort(null);
+        return new LocationRemoval(location, refs);
     }
 
     @Override
@@ -442,6 +493,11 @@ public final class DefaultCatalogService implements CatalogService, AutoCloseabl
     @Override
     public List<ProcessingError> processingErrors() {
         return queries.errors();
+    }
+
+    @Override
+    public List<dev.backlot.catalog.ProcessingProblem> processingProblems() {
+        return queries.problems();
     }
 
     @Override

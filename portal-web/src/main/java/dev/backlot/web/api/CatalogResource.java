@@ -50,6 +50,8 @@ public class CatalogResource {
 
     @Inject
     CatalogService catalog;
+    @Inject
+    dev.backlot.web.catalog.AuditedLocations locations;
 
     @Context
     SecurityContext security;
@@ -181,7 +183,7 @@ public class CatalogResource {
     @DELETE
     @Path("entities/by-uid/{uid}")
     public Response removeByUid(@PathParam("uid") String uid) {
-        if (!catalog.removeEntity(uid)) {
+        if (!locations.removeEntity(actor(), uid, null)) {
             throw new CatalogException(CatalogException.Reason.NOT_FOUND, "No entity with uid " + uid);
         }
         return Response.noContent().build();
@@ -246,12 +248,24 @@ public class CatalogResource {
     @Consumes(MediaType.WILDCARD)
     public Response addLocation(String body, @QueryParam("dryRun") boolean dryRun) {
         LocationInput input = LocationInput.of(body);
-        CatalogService.AddedLocation added = catalog.addLocation(input.type(), input.target(), dryRun);
+        CatalogService.AddedLocation added = dryRun ? catalog.addLocation(input.type(), input.target(), true)
+                : locations.register(actor(), input.type(), input.target());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("location", location(added.location()));
         out.put("entities", added.entities().stream().map(this::shown).toList());
         if (dryRun) {
             out.put("exists", added.exists());
+            // Beyond Backstage's shape (clients ignore unknown fields): what would be left out and why.
+            SourceNames names = admin() ? null : catalog.sourceNames();
+            out.put("rejected", added.rejected().stream().map(r -> {
+                Map<String, Object> item = ApiJson.ordered("entityRef", r.entityRef(),
+                        "location", names == null ? r.location() : names.location(r.location()));
+                item.put("reason", names == null ? r.reason() : names.text(r.reason()));
+                item.put("conflict", r.conflict());
+                return item;
+            }).toList());
+            out.put("warnings", added.warnings().stream().map(w -> ApiJson.ordered("entityRef", w.entityRef(),
+                    "message", w.message())).toList());
         }
         return ApiJson.status(201, out);
     }
@@ -280,7 +294,12 @@ public class CatalogResource {
     @Consumes(MediaType.WILDCARD)
     public Response updateLocation(@PathParam("id") String id, String body) {
         LocationInput input = LocationInput.of(body);
-        return ApiJson.ok(location(catalog.updateLocation(id, input.type(), input.target())));
+        return ApiJson.ok(location(locations.update(actor(), id, input.type(), input.target())));
+    }
+
+    /** Who asks, for the audit log (changes always have a signed-in caller or the API token). */
+    private String actor() {
+        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
     /** The body of {@code POST /locations} and {@code PUT /locations/{id}}. */
@@ -298,7 +317,7 @@ public class CatalogResource {
     @DELETE
     @Path("locations/{id}")
     public Response removeLocation(@PathParam("id") String id) {
-        catalog.removeLocation(id);
+        locations.remove(actor(), id);
         return Response.noContent().build();
     }
 
@@ -339,7 +358,7 @@ public class CatalogResource {
         if (!(ApiJson.object(body).get("entityRef") instanceof String ref)) {
             throw new IllegalArgumentException("The body must be {\"entityRef\": \"kind:namespace/name\"}");
         }
-        catalog.refresh(ref);
+        locations.refresh(actor(), ref);
         return Response.ok().build();
     }
 

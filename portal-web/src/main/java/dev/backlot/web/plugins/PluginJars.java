@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -84,5 +85,50 @@ public final class PluginJars {
             throw new PluginRefusedException(Reason.CONFLICT, "The jar is the plugin " + actual + ", not " + expected
                     + "; install it with POST /api/admin/plugins or update " + actual + " instead");
         });
+    }
+
+    /**
+     * What a jar says about itself before it is installed, for the console's confirmation.
+     *
+     * @param symbolicName {@code Bundle-SymbolicName}, or {@code null}
+     * @param version {@code Bundle-Version}, or {@code null}
+     * @param name {@code Bundle-Name}, or {@code null}
+     * @param contributions the short names of the services its Declarative Services components
+     *     provide ({@code EntityProcessor}, {@code UiContribution}, ...), as its {@code OSGI-INF} XML declares them
+     */
+    public record Summary(String symbolicName, String version, String name, List<String> contributions) {
+        public Summary {
+            contributions = List.copyOf(contributions);
+        }
+    }
+
+    private static final java.util.regex.Pattern PROVIDE = java.util.regex.Pattern
+            .compile("<provide\\s+interface\\s*=\\s*\"([\\w.$]+)\"");
+
+    /** Reads the summary of a jar; fields stay {@code null} where the jar does not say (the install then refuses it). */
+    public static Summary summary(byte[] jar) {
+        String version = null;
+        String name = null;
+        java.util.Set<String> provided = new java.util.TreeSet<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            if (manifest != null) {
+                version = manifest.getMainAttributes().getValue("Bundle-Version");
+                name = manifest.getMainAttributes().getValue("Bundle-Name");
+            }
+            for (java.util.jar.JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")) {
+                    String xml = new String(in.readNBytes(256 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+                    java.util.regex.Matcher m = PROVIDE.matcher(xml);
+                    while (m.find()) {
+                        String type = m.group(1);
+                        provided.add(type.substring(type.lastIndexOf('.') + 1));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // what was read so far; the install says what is wrong with the jar
+        }
+        return new Summary(symbolicName(jar).orElse(null), version, name, List.copyOf(provided));
     }
 }

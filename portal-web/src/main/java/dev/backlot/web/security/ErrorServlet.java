@@ -1,6 +1,7 @@
 package dev.backlot.web.security;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,8 @@ import java.io.IOException;
 public class ErrorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** The Faces view of a page that is not there. */
+    static final String NOT_FOUND_VIEW = "/not-found.xhtml";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,7 +47,28 @@ public class ErrorServlet extends HttpServlet {
             default -> status >= 500 ? "The portal could not answer this request" : "The request was refused";
         };
         // The error answer describes the original request, not this servlet's own path.
-        ErrorResponses.write(new OriginalRequest(request), response, status, name, message);
+        OriginalRequest original = new OriginalRequest(request);
+        if (status == 404 && !ErrorResponses.isApi(original) && !response.isCommitted() && layoutPage(request, response)) {
+            return;
+        }
+        ErrorResponses.write(original, response, status, name, message);
+    }
+
+    /**
+     * A page's 404 inside the portal's layout (header, sidebar, a way on), rendered by Faces. The
+     * plain page stays the answer when that cannot be rendered (the portal is half started, say).
+     */
+    private static boolean layoutPage(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.resetBuffer();
+            response.setStatus(404);
+            request.getRequestDispatcher(NOT_FOUND_VIEW).forward(request, response);
+            return true;
+        } catch (ServletException | IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(ErrorServlet.class.getName()).log(java.util.logging.Level.FINE,
+                    "The layout's 404 page could not be rendered", e);
+            return response.isCommitted();
+        }
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

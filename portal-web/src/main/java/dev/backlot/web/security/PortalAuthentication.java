@@ -101,6 +101,16 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     "Sign in or send Authorization: Bearer <token>");
             return AuthenticationStatus.SEND_FAILURE;
         }
+        if (AjaxRedirect.isAjax(request)) {
+            // A page's ajax call after the session ended (admin console): to the sign-in, then back to that page.
+            try {
+                AjaxRedirect.send(response, request.getContextPath() + "/login?next="
+                        + URLEncoder.encode(AjaxRedirect.page(request), StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
         String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }

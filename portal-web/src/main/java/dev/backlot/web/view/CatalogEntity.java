@@ -45,8 +45,68 @@ public final class CatalogEntity implements Serializable {
         return entity.title();
     }
 
+    /** What pages call it: a person's or team's profile name, else the title, else the name. */
     public String getDisplayName() {
-        return entity.displayName();
+        String profile = getProfileName();
+        return profile != null ? profile : entity.displayName();
+    }
+
+    /** {@code spec.profile.displayName} of a User or Group, or {@code null}. */
+    public String getProfileName() {
+        return profileText("displayName");
+    }
+
+    /** {@code spec.profile.email} of a User or Group, or {@code null}. */
+    public String getEmail() {
+        return profileText("email");
+    }
+
+    /** {@code spec.profile.picture} when it is a web address (http or https), else {@code null}. */
+    public String getPicture() {
+        String picture = profileText("picture");
+        return picture != null && (picture.startsWith("https://") || picture.startsWith("http://")) && SafeLinks.isSafe(picture)
+                ? picture : null;
+    }
+
+    /** The initials of the display name, shown when there is no picture. */
+    public String getInitials() {
+        StringBuilder out = new StringBuilder();
+        for (String word : getDisplayName().split("[\\s._-]+")) {
+            if (!word.isEmpty() && out.length() < 2) {
+                out.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A Location's {@code spec.target} and {@code spec.targets}, in that order. */
+    public List<String> getTargets() {
+        List<String> out = new java.util.ArrayList<>();
+        if (entity.spec().get("target") instanceof String t) {
+            out.add(t);
+        }
+        if (entity.spec().get("targets") instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Whether it is a User or a Group, which pages show with a profile. */
+    public boolean isPerson() {
+        return isKind("user") || isKind("group");
+    }
+
+    /** Whether it is of this kind (any case). */
+    public boolean isKind(String kind) {
+        return kind.equalsIgnoreCase(entity.kind());
+    }
+
+    private String profileText(String field) {
+        if (entity.spec().get("profile") instanceof java.util.Map<?, ?> profile && profile.get(field) instanceof String v
+                && !v.isBlank()) {
+            return v;
+        }
+        return null;
     }
 
     public String getDescription() {

@@ -2,7 +2,11 @@ package dev.backlot.web.view;
 
 import dev.backlot.catalog.CatalogException;
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.SourceNames;
 import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.model.EntityRef;
+import dev.backlot.security.Caller;
+import dev.backlot.web.catalog.AuditedLocations;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -24,6 +28,8 @@ public class CatalogImportView implements Serializable {
 
     @Inject
     transient CatalogService catalog;
+    @Inject
+    transient AuditedLocations locations;
 
     private String type = "url";
     private String target;
@@ -32,6 +38,9 @@ public class CatalogImportView implements Serializable {
     private List<Candidate> imported;
     /** The id of the location just registered, or null. */
     private String registered;
+    private String refused;
+    private List<CatalogService.Rejected> rejected = List.of();
+    private List<CatalogService.Warning> warnings = List.of();
 
     /**
      * An entity the location brings.
@@ -45,41 +54,71 @@ public class CatalogImportView implements Serializable {
         }
     }
 
-    /** Reads the location without registering it. */
+    /** Reads the location without registering it: what it would bring, and what it would not and why. */
     public void analyze() {
         imported = null;
         candidates = null;
         if (!signedIn()) {
             return;
         }
-        try {
-            CatalogService.AddedLocation dryRun = catalog.addLocation(type, target.trim(), true);
-            // The dry run processes every entity as a real read would; it returns the valid ones.
-            candidates = dryRun.entities().stream().map(e -> new Candidate(new CatalogEntity(e), List.of())).toList();
-            exists = dryRun.exists();
-            if (candidates.isEmpty()) {
-                message(FacesMessage.SEVERITY_WARN, "No entities found",
-                        "The location can be read but holds no catalog entities. Check that it is a catalog-info.yaml.");
-            }
-        } catch (CatalogException | ServiceUnavailableException e) {
-            message(FacesMessage.SEVERITY_ERROR, "Cannot read this location", e.getMessage());
-        }
+        dryRun();
     }
 
-    /** Registers the location; its entities appear once the catalog has processed it. */
+    /**
+     * The dry run both buttons rely on, so that they agree: it fills the analysis, or says why the
+     * location cannot be registered.
+     *
+     * @return whether the location can be registered
+     */
+    private boolean dryRun() {
+        refused = null;
+        rejected = List.of();
+        warnings = List.of();
+        try {
+            CatalogService.AddedLocation dryRun = catalog.addLocation(type, target.trim(), true);
+            SourceNames names = admin() ? null : catalog.sourceNames();
+            candidates = dryRun.entities().stream().map(e -> new Candidate(new CatalogEntity(e), List.of())).toList();
+            rejected = dryRun.rejected().stream().map(r -> new CatalogService.Rejected(r.entityRef(),
+                    names == null ? r.location() : names.location(r.location()),
+                    names == null ? r.reason() : names.text(r.reason()), r.conflict())).toList();
+            warnings = dryRun.warnings();
+            exists = dryRun.exists();
+            if (candidates.isEmpty() && rejected.isEmpty()) {
+                message(FacesMessage.SEVERITY_WARN, "No entities found",
+                        "The location can be read but holds no catalog entities. Check that it is a catalog-info.yaml.");
+            } else if (!rejected.isEmpty()) {
+                message(FacesMessage.SEVERITY_WARN, rejected.size() + (rejected.size() == 1 ? " entity or document is" : " entities or documents are")
+                        + " left out", "See why below; the rest can be registered.");
+            }
+            return true;
+        } catch (CatalogException e) {
+            refused = shown(e.getMessage());
+            message(FacesMessage.SEVERITY_ERROR, "This location cannot be registered", refused);
+        } catch (ServiceUnavailableException e) {
+            refused = e.getMessage();
+            message(FacesMessage.SEVERITY_ERROR, "The catalog is unavailable", refused);
+        }
+        return false;
+    }
+
+    /** Registers the location, after the same dry run Analyze makes; its entities appear once read. */
     public void register() {
         imported = null;
         if (!signedIn()) {
             return;
         }
+        if (!dryRun()) {
+            return;
+        }
         try {
-            registered = catalog.addLocation(type, target.trim(), false).location().id();
+            registered = locations.register(actor(), type, target.trim()).location().id();
         } catch (CatalogException e) {
-            String summary = e.reason() == CatalogException.Reason.CONFLICT ? "Already registered" : "Cannot register this location";
-            message(FacesMessage.SEVERITY_ERROR, summary, e.getMessage());
+            String summary = e.reason() == CatalogException.Reason.CONFLICT ? "Already registered"
+                    : "This location cannot be registered";
+            message(FacesMessage.SEVERITY_ERROR, summary, shown(e.getMessage()));
             return;
         } catch (ServiceUnavailableException e) {
-            message(FacesMessage.SEVERITY_ERROR, "Cannot register this location", e.getMessage());
+            message(FacesMessage.SEVERITY_ERROR, "The catalog is unavailable", e.getMessage());
             return;
         }
         imported = candidates != null ? candidates : List.of();
@@ -89,10 +128,47 @@ public class CatalogImportView implements Serializable {
                         + " Problems with its documents are listed under Processing errors.");
     }
 
+    private String shown(String message) {
+        return admin() ? message : catalog.sourceNames().text(message);
+    }
+
+    private static boolean admin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Caller.ADMIN);
+    }
+
+    private static String actor() {
+        java.security.Principal p = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return p == null ? null : p.getName();
+    }
+
+    /** Why the last analysis refused the location, or null. */
+    public String getRefused() {
+        return refused;
+    }
+
+    /** What the last analysis read but would leave out, and why. */
+    public List<CatalogService.Rejected> getRejected() {
+        return rejected;
+    }
+
+    /** References to entities the catalog does not have, and other things that look wrong. */
+    public List<CatalogService.Warning> getWarnings() {
+        return warnings;
+    }
+
+    /** The page of an entity reference, or null. */
+    public String pathOf(String entityRef) {
+        EntityLink link = entityRef == null ? null : EntityLink.parse(entityRef, null, EntityRef.DEFAULT_NAMESPACE);
+        return link == null ? null : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + link.path();
+    }
+
     /** A different location: forget the last analysis. */
     public void targetChanged() {
         candidates = null;
         imported = null;
+        refused = null;
+        rejected = List.of();
+        warnings = List.of();
     }
 
     private boolean signedIn() {

@@ -35,7 +35,9 @@ public final class CatalogSelection implements Serializable {
     public static final Map<String, String> SORTS = Map.of("name", "metadata.name", "kind", "kind", "type", "spec.type",
             "owner", "spec.owner", "lifecycle", "spec.lifecycle");
     /** Where the text filter looks. */
-    public static final List<String> TEXT_FIELDS = List.of("metadata.name", "metadata.title", "metadata.description");
+    /** What the text filter looks in: names, titles, descriptions, people's names and e-mails, tags. */
+    public static final List<String> TEXT_FIELDS = List.of("metadata.name", "metadata.title", "metadata.description",
+            "spec.profile.displayName", "spec.profile.email", "metadata.tags");
 
     private String kind = DEFAULT_KIND;
     private final Map<String, List<String>> facetValues = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.backlot.model.Entity;
 import dev.backlot.model.EntityRef;
 import dev.backlot.security.Caller;
 import java.util.Optional;
+import dev.backlot.web.catalog.AuditedLocations;
 import dev.backlot.web.ui.Contribution;
 import dev.backlot.web.ui.UiContributions;
 import jakarta.faces.application.FacesMessage;
@@ -41,16 +42,23 @@ import java.util.Set;
 public class EntityView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final Set<String> TABS = Set.of("overview", "relations", "api", "raw", "docs");
+    static final Set<String> TABS = Set.of("overview", "relations", "api", "raw", "docs", "graph");
     /** The cards under the About card: relation type → title. */
     private static final Map<String, String> CARDS = cards();
     /** More nodes than this make the picture unreadable; the Relations tab lists them all. */
     static final int GRAPH_MAX_NODES = 16;
+    /** Boxes side by side in the overview card's graph and in the full-page graph. */
+    static final int GRAPH_COLUMNS = 4;
+    static final int GRAPH_PAGE_COLUMNS = 6;
+    static final int GRAPH_MAX_DEPTH = 3;
+    static final int GRAPH_PAGE_MAX_NODES = 150;
 
     @Inject
     transient CatalogService catalog;
     @Inject
     transient UiContributions contributions;
+    @Inject
+    transient AuditedLocations locations;
 
     private String namespace;
     private String kind;
@@ -59,6 +67,12 @@ public class EntityView implements Serializable {
     private CatalogEntity entity;
     private Map<String, CatalogEntity> related = Map.of();
     private CatalogLocation location;
+    private Removal removal;
+    private String graphDepth;
+    private int graphNodeCount;
+    private String removalError;
+    /** Entities listed in the unregister dialog; more are counted. */
+    static final int REMOVAL_LISTED = 100;
 
     /** Reads the entity and what it relates to, once the view parameters are set; 404 when it does not exist. */
     public void load() {
@@ -108,14 +122,43 @@ public class EntityView implements Serializable {
             return;
         }
         try {
-            catalog.refresh(entity.getRef().canonical());
+            locations.refresh(actor(), entity.getRef().canonical());
             message(FacesMessage.SEVERITY_INFO, "Refresh queued", "The page shows the new data once you reload it.");
         } catch (CatalogException | ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, "Could not refresh", e.getMessage());
         }
     }
 
-    /** Removes the location that brought the entity in (and so everything it brought), then back to the catalog. */
+    /**
+     * Reads what unregistering would remove (the location and every entity it brought), for the
+     * dialog that lists it before asking. Read on demand: a location can bring many entities.
+     */
+    public void prepareUnregister() {
+        removal = null;
+        removalError = null;
+        if (location == null) {
+            return;
+        }
+        try {
+            CatalogService.LocationRemoval plan = catalog.previewRemoval(location.id());
+            // The Location entity that stands for the location goes with it; the dialog names the location instead.
+            String own = plan.location().entityRef();
+            List<String> refs = plan.entities().stream().filter(r -> !r.equalsIgnoreCase(own)).toList();
+            List<Entity> found = catalog.entitiesByRefs(refs.subList(0, Math.min(REMOVAL_LISTED, refs.size())));
+            List<Related> items = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                EntityLink link = EntityLink.of(EntityRef.parse(refs.get(i), null, null));
+                Entity e = found.get(i);
+                items.add(e == null ? new Related(link.label(), null, link.path(), true)
+                        : new Related(new CatalogEntity(e).getDisplayName(), link.label(), link.path(), false));
+            }
+            removal = new Removal(location.type() + ":" + location.target(), refs.size(), items);
+        } catch (CatalogException | ServiceUnavailableException e) {
+            removalError = e.getMessage();
+        }
+    }
+
+    /** Removes the location that brought the entity in, and everything it brought, then back to the catalog. */
     public void unregister() throws IOException {
         if (!signedIn("unregister an entity")) {
             return;
@@ -125,17 +168,71 @@ public class EntityView implements Serializable {
                     "This entity was not brought in by a registered location; remove it from the source that provides it.");
             return;
         }
+        CatalogService.LocationRemoval removed;
         try {
-            catalog.removeLocation(location.id());
+            removed = locations.remove(actor(), location.id());
         } catch (CatalogException | ServiceUnavailableException e) {
             message(FacesMessage.SEVERITY_ERROR, "Could not unregister", e.getMessage());
             return;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
-        message(FacesMessage.SEVERITY_INFO, "Unregistered " + entity.getLink().label(),
-                "The location " + location.target() + " and the entities it brought are removed.");
+        message(FacesMessage.SEVERITY_INFO, "Unregistered " + location.type() + ":" + location.target(),
+                "Removed the location and " + AuditedLocations.describe(removed.entities().stream()
+                        .filter(r -> !r.equalsIgnoreCase(removed.location().entityRef())).toList()) + ".");
         external.redirect(external.getRequestContextPath() + "/catalog");
+    }
+
+    /**
+     * Deletes this entity alone, which is meaningful only when its source no longer emits it (an
+     * orphan): otherwise the next read brings it back.
+     */
+    public void deleteEntity() throws IOException {
+        if (!signedIn("delete an entity") || !isOrphan()) {
+            return;
+        }
+        try {
+            locations.removeEntity(actor(), entity.getUid(), entity.getRef().canonical());
+        } catch (CatalogException | ServiceUnavailableException e) {
+            message(FacesMessage.SEVERITY_ERROR, "Could not delete", e.getMessage());
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        message(FacesMessage.SEVERITY_INFO, "Deleted " + entity.getLink().label(),
+                "Only this entity was removed; its location and the other entities stay.");
+        external.redirect(external.getRequestContextPath() + "/catalog");
+    }
+
+    /** Whether the entity's source no longer emits it ({@code backstage.io/orphan: "true"}). */
+    public boolean isOrphan() {
+        return entity != null && "true".equals(entity.entity().annotations().get("backstage.io/orphan"));
+    }
+
+    /**
+     * What unregistering removes, as the dialog lists it.
+     *
+     * @param location the location, as this caller may see it
+     * @param count how many entities go
+     * @param items the first {@value #REMOVAL_LISTED} of them
+     */
+    public record Removal(String location, int count, List<Related> items) implements Serializable {
+        public int more() {
+            return count - items.size();
+        }
+    }
+
+    public Removal getRemoval() {
+        return removal;
+    }
+
+    public String getRemovalError() {
+        return removalError;
+    }
+
+    private static String actor() {
+        java.security.Principal p = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return p == null ? null : p.getName();
     }
 
     private boolean signedIn(String what) {
@@ -174,7 +271,8 @@ public class EntityView implements Serializable {
         CatalogEntity e = related.get(ref.canonical());
         EntityLink link = EntityLink.of(ref);
         return e == null ? new Related(link.label(), null, link.path(), true)
-                : new Related(e.getDisplayName(), e.getDescription(), link.path(), false);
+                : new Related(e.getDisplayName(), e.getDescription() != null ? e.getDescription() : e.getEmail(), link.path(),
+                        false);
     }
 
     /** The overview cards that apply to this kind, in a fixed order; the component ones even when empty. */
@@ -199,16 +297,149 @@ public class EntityView implements Serializable {
         return byType.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
     }
 
-    /** The relations graph as inline SVG (escaped, safe to write raw). */
+    /** The relations graph of the overview card as inline SVG: direct relations only (escaped, safe to write raw). */
     public String getGraphSvg() {
-        List<Entity.Relation> relations = entity.getRelations();
-        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-        return RelationsGraph.svg(entity.getDisplayName(), relations.subList(0, Math.min(GRAPH_MAX_NODES, relations.size())),
-                context);
+        List<String> targets = entity.getRelations().stream().map(r -> r.targetRef().canonical()).distinct()
+                .limit(GRAPH_MAX_NODES).toList();
+        Map<String, RelationsGraph.Node> nodes = new HashMap<>();
+        targets.forEach(ref -> nodes.put(ref, graphNode(ref, related.get(ref))));
+        return RelationsGraph.svg(graphNode(entity.getRef().canonical(), entity), nodes,
+                RelationsGraph.edgesOf(entity.getRef().canonical(), entity.getRelations()), GRAPH_COLUMNS, contextPath());
     }
 
     public int getHiddenGraphNodes() {
-        return Math.max(0, entity.getRelations().size() - GRAPH_MAX_NODES);
+        return (int) Math.max(0, entity.getRelations().stream().map(r -> r.targetRef().canonical()).distinct().count()
+                - GRAPH_MAX_NODES);
+    }
+
+    /**
+     * The full-page graph ({@code ?tab=graph&depth=2&kinds=component,api&relations=ownedBy}): relations
+     * followed {@code depth} steps out (1 to {@value #GRAPH_MAX_DEPTH}), only the kinds and relation
+     * types asked for (all without a filter), at most {@value #GRAPH_PAGE_MAX_NODES} entities.
+     */
+    public String getFullGraphSvg() {
+        Set<String> kinds = chosen("graphKind");
+        Set<String> types = chosen("graphRelation");
+        Map<String, CatalogEntity> known = new HashMap<>(related);
+        known.put(entity.getRef().canonical(), entity);
+        List<RelationsGraph.Edge> edges = new ArrayList<>();
+        Set<String> seen = new java.util.LinkedHashSet<>(List.of(entity.getRef().canonical()));
+        List<String> frontier = List.of(entity.getRef().canonical());
+        for (int step = 0; step < getGraphDepth() && !frontier.isEmpty() && seen.size() < GRAPH_PAGE_MAX_NODES; step++) {
+            List<String> missing = frontier.stream().filter(r -> !known.containsKey(r)).toList();
+            List<Entity> read = missing.isEmpty() ? List.of() : catalog.entitiesByRefs(missing);
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i) != null) {
+                    known.put(missing.get(i), new CatalogEntity(read.get(i)));
+                }
+            }
+            List<String> nextFrontier = new ArrayList<>();
+            for (String ref : frontier) {
+                CatalogEntity e = known.get(ref);
+                if (e == null) {
+                    continue;
+                }
+                for (Entity.Relation r : e.getRelations()) {
+                    String target = r.targetRef().canonical();
+                    if (!types.isEmpty() && !types.contains(r.type().toLowerCase(Locale.ROOT))
+                            || !kinds.isEmpty() && !kinds.contains(r.targetRef().kind().toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    edges.add(new RelationsGraph.Edge(ref, r.type(), target));
+                    if (seen.size() < GRAPH_PAGE_MAX_NODES && seen.add(target)) {
+                        nextFrontier.add(target);
+                    }
+                }
+            }
+            frontier = nextFrontier;
+        }
+        // Titles of the outermost ring, read in one call.
+        List<String> untitled = seen.stream().filter(r -> !known.containsKey(r)).toList();
+        List<Entity> read = untitled.isEmpty() ? List.of() : catalog.entitiesByRefs(untitled);
+        for (int i = 0; i < read.size(); i++) {
+            if (read.get(i) != null) {
+                known.put(untitled.get(i), new CatalogEntity(read.get(i)));
+            }
+        }
+        Map<String, RelationsGraph.Node> nodes = new HashMap<>();
+        seen.forEach(ref -> nodes.put(ref, graphNode(ref, known.get(ref))));
+        graphNodeCount = seen.size();
+        return RelationsGraph.svg(graphNode(entity.getRef().canonical(), entity), nodes, edges, GRAPH_PAGE_COLUMNS,
+                contextPath());
+    }
+
+    /** The relation types and kinds this entity's own relations offer as graph filters. */
+    public List<String> getGraphRelationOptions() {
+        return entity.getRelations().stream().map(Entity.Relation::type).distinct().sorted().toList();
+    }
+
+    public List<String> getGraphKindOptions() {
+        return List.of("component", "api", "resource", "system", "domain", "group", "user", "location", "template");
+    }
+
+    /** Whether a filter value is chosen (for the checkboxes). */
+    public boolean graphKindChosen(String kind) {
+        return chosen("graphKind").contains(kind.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean graphRelationChosen(String type) {
+        return chosen("graphRelation").contains(type.toLowerCase(Locale.ROOT));
+    }
+
+    public String relationWords(String type) {
+        return RelationsGraph.words(type);
+    }
+
+    public int getGraphNodeCount() {
+        return graphNodeCount;
+    }
+
+    public int getGraphDepth() {
+        try {
+            return graphDepth == null ? 1 : Math.max(1, Math.min(GRAPH_MAX_DEPTH, Integer.parseInt(graphDepth.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    public String getDepth() {
+        return graphDepth;
+    }
+
+    public void setDepth(String depth) {
+        this.graphDepth = depth;
+    }
+
+    public List<Integer> getGraphDepthOptions() {
+        return java.util.stream.IntStream.rangeClosed(1, GRAPH_MAX_DEPTH).boxed().toList();
+    }
+
+    /** The values of a repeated query parameter ({@code graphKind=component&graphKind=api}), lower-cased. */
+    private static Set<String> chosen(String parameter) {
+        String[] values = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap().get(parameter);
+        Set<String> out = new java.util.HashSet<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v != null && !v.isBlank() && v.length() < 64) {
+                    out.add(v.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RelationsGraph.Node graphNode(String ref, CatalogEntity e) {
+        EntityLink link = EntityLink.of(EntityRef.parse(ref, null, null));
+        if (e == null) {
+            String kind = link.ref().kind();
+            return new RelationsGraph.Node(ref, link.label(), Character.toUpperCase(kind.charAt(0)) + kind.substring(1),
+                    link.path());
+        }
+        return new RelationsGraph.Node(ref, e.getDisplayName(), e.getKind(), link.path());
+    }
+
+    private static String contextPath() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
     }
 
     public boolean isApi() {
@@ -264,6 +495,14 @@ public class EntityView implements Serializable {
             return tab;
         }
         return tab == null || !TABS.contains(tab) || "api".equals(tab) && entity != null && !isApi() ? "overview" : tab;
+    }
+
+    /**
+     * The tab the URL asks for when this page cannot show it (its plugin is stopped or removed, or the
+     * entity is not an API), so the page can say so instead of silently showing the overview; else null.
+     */
+    public String getUnavailableTab() {
+        return tab != null && !tab.isBlank() && !"overview".equals(tab) && "overview".equals(getTab()) ? tab : null;
     }
 
     /** The tabs plugins add for this entity, after the built-in ones (whose ids they cannot take). */

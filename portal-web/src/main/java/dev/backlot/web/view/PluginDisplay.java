@@ -33,6 +33,24 @@ public class PluginDisplay {
         return readOnlyReason(plugin) != null;
     }
 
+    /**
+     * The state in a user's words: {@code running}, {@code stopped}, {@code cannot start} (resolving
+     * failed: the problem says which package is missing), {@code starting}, {@code stopping}, {@code failed}.
+     */
+    public String stateLabel(PluginInfo plugin) {
+        String state = plugin.state() == null ? "" : plugin.state();
+        return switch (state) {
+            case "ACTIVE" -> "running";
+            case "RESOLVED" -> plugin.problem() == null ? "stopped" : "cannot start";
+            case "INSTALLED" -> "cannot start";
+            case "STARTING" -> "starting";
+            case "STOPPING" -> "stopping";
+            case "UNINSTALLED" -> "removed";
+            case "FAILED" -> "failed";
+            default -> state.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** The PrimeFaces tag severity for an OSGi state. */
     public String severity(String state) {
         return switch (state == null ? "" : state) {

@@ -33,6 +33,10 @@ public class PluginUploadView implements Serializable {
     /** The plugin the next upload updates; {@code null} for a new plugin. */
     private String target;
     private String targetVersion;
+    /** A jar uploaded for installation, kept until the admin confirms or cancels (at most the upload limit). */
+    private byte[] staged;
+    private PluginJars.Summary stagedSummary;
+    private String stagedFileName;
 
     /** Chooses the plugin the update dialog replaces. */
     public void prepareUpdate(String symbolicName, String version) {
@@ -40,13 +44,54 @@ public class PluginUploadView implements Serializable {
         targetVersion = version;
     }
 
-    /** A jar chosen in the "Upload plugin" panel: install and start it. */
-    public void install(FileUploadEvent event) {
+    /**
+     * A jar chosen in the "Upload plugin" panel: read and kept until the admin confirms, with what it
+     * says about itself (name, version, what it contributes) for the confirmation dialog. Nothing is
+     * installed yet.
+     */
+    public void stage(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         String actor = PluginChange.actor();
-        PluginChange.run("Install " + file.getFileName(), () -> PluginsView.outcome(admin.manager().install(read(file, actor,
-                "plugin.install", null), actor)));
+        staged = null;
+        stagedSummary = null;
+        stagedFileName = file.getFileName();
+        try {
+            staged = read(file, actor, "plugin.install", null);
+            stagedSummary = PluginJars.summary(staged);
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("staged", true);
+        } catch (dev.backlot.plugins.PluginRefusedException | java.io.UncheckedIOException e) {
+            PluginChange.message(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, "Install " + file.getFileName()
+                    + ": refused", e.getMessage());
+        }
+    }
+
+    /** The admin confirmed: install and start the staged jar on every node. */
+    public void install() {
+        byte[] jar = staged;
+        String fileName = stagedFileName;
+        cancelInstall();
+        if (jar == null) {
+            return;
+        }
+        String actor = PluginChange.actor();
+        PluginChange.run("Install " + fileName, () -> PluginsView.outcome(admin.manager().install(jar, actor)));
         list.refresh();
+    }
+
+    /** The admin changed their mind: the staged jar is dropped. */
+    public void cancelInstall() {
+        staged = null;
+        stagedSummary = null;
+        stagedFileName = null;
+    }
+
+    /** What the staged jar says about itself; null when nothing is staged. */
+    public PluginJars.Summary getStaged() {
+        return staged == null ? null : stagedSummary;
+    }
+
+    public String getStagedFileName() {
+        return stagedFileName;
     }
 
     /** A jar chosen in the update dialog: it must be a version of {@link #getTarget()}. */

@@ -25,6 +25,44 @@ public class PluginView implements Serializable {
     /** Reads the plugin named in the URL; the page says so when there is none. */
     public void load() {
         detail = name == null || name.isBlank() ? null : admin.detail(name).orElse(null);
+        if (detail == null) {
+            // A page about nothing is a 404, so links to removed plugins show up as broken.
+            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
+    }
+
+    public void start() throws java.io.IOException {
+        PluginChange.run("Start " + name, () -> PluginsView.outcome(admin.manager().start(name, PluginChange.actor())));
+        reload("/admin/plugin?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public void stop() throws java.io.IOException {
+        PluginChange.run("Stop " + name, () -> PluginsView.outcome(admin.manager().stop(name, PluginChange.actor())));
+        reload("/admin/plugin?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public void rollback() throws java.io.IOException {
+        PluginChange.run("Roll back " + name, () -> PluginsView.outcome(admin.manager().rollback(name, PluginChange.actor())));
+        reload("/admin/plugin?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A fresh GET of a page, keeping the outcome message. */
+    private static void reload(String path) throws java.io.IOException {
+        jakarta.faces.context.ExternalContext external = jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        external.redirect(external.getRequestContextPath() + path);
+    }
+
+    /** Uninstalls the plugin, then back to the list, which shows the outcome. */
+    public void uninstall() throws java.io.IOException {
+        boolean done = PluginChange.run("Uninstall " + name, () -> {
+            admin.manager().uninstall(name, PluginChange.actor());
+            return name + " is removed";
+        });
+        if (done) {
+            reload("/admin/plugins");
+        }
     }
 
     public String getName() {

@@ -25,6 +25,7 @@ public class PluginsView implements Serializable {
     transient PluginAdmin admin;
 
     private List<PluginInfo> plugins;
+    private boolean showFramework;
 
     @PostConstruct
     void load() {
@@ -35,8 +36,23 @@ public class PluginsView implements Serializable {
         load();
     }
 
+    /** The plugins, without the framework's own bundles unless they are unfolded. */
     public List<PluginInfo> getPlugins() {
-        return plugins;
+        return showFramework ? plugins : plugins.stream().filter(p -> !"system".equals(p.source())).toList();
+    }
+
+    /** How many of the plugins are the framework's own bundles (folded by default). */
+    public long getFrameworkCount() {
+        return plugins.stream().filter(p -> "system".equals(p.source())).count();
+    }
+
+    public boolean isShowFramework() {
+        return showFramework;
+    }
+
+    /** Folds or unfolds the framework's bundles. */
+    public void toggleFramework() {
+        showFramework = !showFramework;
     }
 
     public void start(String symbolicName) {

@@ -80,7 +80,7 @@ class PortalJarIT {
             browser.clickAndWaitForUrl("login:signIn", "/admin/plugins");
 
             assertThat(browser.find("[id='plugins:table']").getText()).contains("dev.backlot.example-hello")
-                    .contains("ACTIVE").contains("ScaffolderAction");
+                    .contains("running").contains("ScaffolderAction");
             browser.screenshot(work.resolve("admin-plugins.png"));
             browser.open(portal.url("/"));
             assertThat(browser.find("#activePlugins").getText()).matches("\\d+");

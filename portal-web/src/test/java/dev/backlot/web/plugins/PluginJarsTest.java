@@ -88,4 +88,27 @@ class PluginJarsTest {
         PluginJars.requireName("com.example.a", TestJars.notAJar());
         PluginJars.requireName("com.example.a", TestJars.bundle("com.example.a", "2.0.0"));
     }
+
+    @Test
+    void summaryReadsNameVersionAndTheServicesItsComponentsProvide() {
+        byte[] jar = TestJars.withClasses(Map.of("Bundle-SymbolicName", "com.example.sum;singleton:=true", "Bundle-Version", "2.1.0",
+                "Bundle-Name", "Summed up"), java.util.List.of(), Map.of("OSGI-INF/com.example.Thing.xml",
+                        "<scr:component><service><provide interface=\"dev.backlot.spi.catalog.EntityProcessor\"/>"
+                                + "<provide interface=\"dev.backlot.spi.ui.UiContribution\"/></service></scr:component>"));
+
+        PluginJars.Summary summary = PluginJars.summary(jar);
+
+        assertThat(summary.symbolicName()).isEqualTo("com.example.sum");
+        assertThat(summary.version()).isEqualTo("2.1.0");
+        assertThat(summary.name()).isEqualTo("Summed up");
+        assertThat(summary.contributions()).containsExactly("EntityProcessor", "UiContribution");
+    }
+
+    @Test
+    void summaryOfSomethingThatIsNotAJarSaysNothing() {
+        PluginJars.Summary summary = PluginJars.summary(TestJars.notAJar());
+
+        assertThat(summary.symbolicName()).isNull();
+        assertThat(summary.contributions()).isEmpty();
+    }
 }

@@ -59,14 +59,15 @@ class CatalogSelectionTest {
     }
 
     @Test
-    void textSearchLooksInNameTitleAndDescription() {
+    void textSearchLooksInNamesTitlesDescriptionsPeopleAndTags() {
         CatalogSelection s = new CatalogSelection();
         s.setQ("  pay ");
 
         EntityQuery q = s.toQuery(List.of(), 20, 10, null);
 
         assertThat(q.fullTextTerm()).isEqualTo("pay");
-        assertThat(q.fullTextFields()).containsExactly("metadata.name", "metadata.title", "metadata.description");
+        assertThat(q.fullTextFields()).containsExactly("metadata.name", "metadata.title", "metadata.description",
+                "spec.profile.displayname", "spec.profile.email", "metadata.tags");
         assertThat(q.offset()).isEqualTo(20);
         assertThat(q.limit()).isEqualTo(10);
     }
