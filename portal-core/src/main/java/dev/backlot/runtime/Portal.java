@@ -12,6 +12,10 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.PluginSystem;
+import dev.backlot.search.SearchService;
+import dev.backlot.search.SearchSettings;
+import dev.backlot.search.Searches;
+import dev.backlot.spi.search.SearchCollator;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.AccountServices;
 import java.util.ArrayList;
@@ -47,6 +51,7 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private PluginSystem plugins;
     private CatalogService catalog;
+    private SearchService search;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -105,6 +110,22 @@ public final class Portal implements AutoCloseable {
                 catalog = Unavailable.of(CatalogService.class, "the catalog", startProblems.get("catalog"));
             }
         }
+        // Search: the catalog's and the templates' collators are built in; other features add theirs here.
+        List<SearchCollator> searchCollators = new ArrayList<>();
+        try {
+            Searches started = Searches.start(SearchSettings.fromEnvironment(), config.dataDir(), database, catalog,
+                    plugins.extensions(), scheduler, searchCollators);
+            running.add(started);
+            search = started.service();
+        } catch (Exception | LinkageError e) {
+            problem("search", e);
+            search = Unavailable.of(SearchService.class, "search", startProblems.get("search"));
+        }
+    }
+
+    /** Search over the catalog, templates, docs and plugins' documents; unavailable when it could not start. */
+    public SearchService search() {
+        return search;
     }
 
     /** The software catalog; unavailable (every call refused with the reason) when it could not start. */

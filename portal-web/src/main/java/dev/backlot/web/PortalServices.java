@@ -6,6 +6,7 @@ import dev.backlot.config.PortalConfig;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
+import dev.backlot.search.SearchService;
 import dev.backlot.security.AccountService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,6 +33,11 @@ public class PortalServices {
     @Produces
     CatalogService catalog() {
         return runtime.portal().catalog();
+    }
+
+    @Produces
+    SearchService search() {
+        return runtime.portal().search();
     }
 
     @Produces
