@@ -113,7 +113,7 @@ public final class Portal implements AutoCloseable {
         // Search: the catalog's and the templates' collators are built in; other features add theirs here.
         List<SearchCollator> searchCollators = new ArrayList<>();
         try {
-            Searches started = Searches.start(SearchSettings.fromEnvironment(), config.dataDir(), database, catalog,
+            Searches started = Searches.start(SearchSettings.fromEnvironment(), config, database, catalog,
                     plugins.extensions(), scheduler, searchCollators);
             running.add(started);
             search = started.service();

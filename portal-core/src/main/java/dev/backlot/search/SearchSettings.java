@@ -19,10 +19,19 @@ import java.util.function.Function;
  * <tr><td>portal.search.rebuild.hours ({@code PORTAL_SEARCH_REBUILD_HOURS})</td><td>24</td><td>full rebuild period; 0: never</td></tr>
  * </table>
  *
+ * <p>{@code source} answers the other {@code portal.search.*} settings, which collators read
+ * (e.g. {@code portal.search.knowledge.posts}).
+ *
  * <p>With neither URL nor ZooKeeper hosts, Solr runs inside the portal with its index in
  * {@code <data>/search}.
  */
-public record SearchSettings(Optional<String> solrUrl, Optional<String> solrZk, String collection, Duration rebuildEvery) {
+public record SearchSettings(Optional<String> solrUrl, Optional<String> solrZk, String collection, Duration rebuildEvery,
+        Function<String, Optional<String>> source) {
+
+    /** Settings without a source of further {@code portal.search.*} settings (collators see none). */
+    public SearchSettings(Optional<String> solrUrl, Optional<String> solrZk, String collection, Duration rebuildEvery) {
+        this(solrUrl, solrZk, collection, rebuildEvery, name -> Optional.empty());
+    }
 
     public SearchSettings {
         if (!collection.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
@@ -51,7 +60,7 @@ public record SearchSettings(Optional<String> solrUrl, Optional<String> solrZk, 
             throw new IllegalArgumentException("PORTAL_SEARCH_REBUILD_HOURS must be a whole number of hours");
         }
         return new SearchSettings(read.apply("portal.solr.url"), read.apply("portal.solr.zk"),
-                read.apply("portal.solr.collection").orElse("backlot"), Duration.ofHours(hours));
+                read.apply("portal.solr.collection").orElse("backlot"), Duration.ofHours(hours), read);
     }
 
     /** From system properties, then the environment ({@code portal.solr.url} or {@code PORTAL_SOLR_URL}). */

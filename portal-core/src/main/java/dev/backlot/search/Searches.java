@@ -6,7 +6,7 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.search.internal.SearchEngine;
 import dev.backlot.spi.search.SearchCollator;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.backlot.config.PortalConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * the plugin collators; {@link #close} stops it all and closes Solr.
  *
  * <pre>{@code
- * Searches search = Searches.start(SearchSettings.fromEnvironment(), config.dataDir(), database,
+ * Searches search = Searches.start(SearchSettings.fromEnvironment(), config, database,
  *         catalog, plugins.extensions(), scheduler, List.of(docsCollator));
  * search.service().query(SearchQuery.of("payments"));
  * }</pre>
@@ -36,16 +36,17 @@ public final class Searches implements AutoCloseable {
     /**
      * Starts search.
      *
-     * @param dataDir the portal's data folder (the embedded index lives in its {@code search} folder)
+     * @param config the portal's settings: the embedded index lives in the data folder's {@code search}
+     *     folder; collators read files and URLs under the catalog's file roots and URL allow-list
      * @param database where changes wait while a remote Solr is away; {@code null} keeps them in memory
      * @param builtins collators the portal itself supplies (e.g. {@code techdocs}); the catalog's
      *     ({@code software-catalog}) and the templates' ({@code template}) are added here
      * @throws IOException when Solr cannot be opened (embedded) or reached and set up (SolrCloud)
      */
-    public static Searches start(SearchSettings settings, Path dataDir, Database database, CatalogService catalog,
+    public static Searches start(SearchSettings settings, PortalConfig config, Database database, CatalogService catalog,
             ExtensionRegistry extensions, ScheduledExecutorService scheduler, List<SearchCollator> builtins)
             throws IOException {
-        return new Searches(SearchEngine.start(settings, dataDir, database, catalog, extensions, scheduler, builtins));
+        return new Searches(SearchEngine.start(settings, config, database, catalog, extensions, scheduler, builtins));
     }
 
     public SearchService service() {

@@ -15,6 +15,7 @@ import dev.backlot.search.SearchService;
 import dev.backlot.search.SearchSettings;
 import dev.backlot.search.SearchStatus;
 import dev.backlot.search.Suggestion;
+import dev.backlot.spi.search.CollatorContext;
 import dev.backlot.spi.search.SearchCollator;
 import dev.backlot.spi.search.SearchDocument;
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
     private final SerialExecutor lane;
     private final PendingChanges pending;
     private final SearchSettings settings;
+    private final CollatorContext context;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     /** The type each plugin collator serves, read once when it came (keyed by bundle and object). */
     private final Map<String, String> pluginTypes = new ConcurrentHashMap<>();
@@ -77,7 +79,7 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
 
     DefaultSearchService(SolrConnection connection, CatalogService catalog, ExtensionRegistry extensions,
             List<SearchCollator> builtins, ScheduledExecutorService scheduler, PendingChanges pending,
-            SearchSettings settings) {
+            SearchSettings settings, CollatorContext context) {
         this.connection = connection;
         this.index = new SolrSearchIndex(connection);
         this.catalog = catalog;
@@ -86,6 +88,7 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
         this.lane = new SerialExecutor(scheduler, "search");
         this.pending = pending;
         this.settings = settings;
+        this.context = context;
         for (SearchCollator collator : builtins) {
             if (SolrDocuments.validType(collator.type())) {
                 this.builtins.putIfAbsent(collator.type(), collator);
@@ -202,7 +205,7 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
                 List<SearchDocument> docs = pluginDocuments(plugin.get());
                 written = writeAll(type, generation, docs.iterator());
             } else {
-                try (Stream<SearchDocument> docs = builtins.get(type).documents()) {
+                try (Stream<SearchDocument> docs = builtins.get(type).documents(context)) {
                     written = writeAll(type, generation, docs.iterator());
                 }
             }
@@ -244,7 +247,7 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
 
     private List<SearchDocument> pluginDocuments(Extension<SearchCollator> plugin) throws PluginCallException {
         return extensions.calls().call(plugin, "SearchCollator.documents", COLLATOR_LIMIT, () -> {
-            try (Stream<SearchDocument> docs = plugin.service().documents()) {
+            try (Stream<SearchDocument> docs = plugin.service().documents(context)) {
                 return docs.limit(MAX_PLUGIN_DOCUMENTS).toList();
             }
         });

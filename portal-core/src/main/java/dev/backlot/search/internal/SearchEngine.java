@@ -1,13 +1,13 @@
 package dev.backlot.search.internal;
 
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.config.PortalConfig;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.search.SearchService;
 import dev.backlot.search.SearchSettings;
 import dev.backlot.spi.search.SearchCollator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +22,18 @@ public final class SearchEngine implements AutoCloseable {
         this.service = service;
     }
 
-    public static SearchEngine start(SearchSettings settings, Path dataDir, Database database, CatalogService catalog,
-            ExtensionRegistry extensions, ScheduledExecutorService scheduler, List<SearchCollator> builtins)
-            throws IOException {
-        SolrConnection connection = SolrConnection.open(settings, dataDir);
+    public static SearchEngine start(SearchSettings settings, PortalConfig config, Database database,
+            CatalogService catalog, ExtensionRegistry extensions, ScheduledExecutorService scheduler,
+            List<SearchCollator> builtins) throws IOException {
+        SolrConnection connection = SolrConnection.open(settings, config.dataDir());
+        DefaultCollatorContext context = new DefaultCollatorContext(catalog, config.dataDir(), config.catalog().fileRoots(),
+                config.catalog().urlAllow(), settings.source());
         List<SearchCollator> all = new ArrayList<>();
         all.add(CatalogDocuments.catalog(catalog));
         all.add(CatalogDocuments.templates(catalog));
         all.addAll(builtins);
         DefaultSearchService service = new DefaultSearchService(connection, catalog, extensions, all, scheduler,
-                new PendingChanges(database), settings);
+                new PendingChanges(database), settings, context);
         try {
             service.start();
         } catch (RuntimeException e) {

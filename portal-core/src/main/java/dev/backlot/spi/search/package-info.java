@@ -13,7 +13,7 @@
  * }</pre>
  *
  * <p>Registering the service indexes its documents; updating the bundle replaces them; removing it
- * drops them, all while the portal runs. 0.2.0 added {@link dev.backlot.spi.search.SearchDocument#id()}.
+ * drops them, all while the portal runs. 0.2.0 added {@link dev.backlot.spi.search.SearchDocument#id()} and {@link dev.backlot.spi.search.CollatorContext}.
  *
  * <p><b>Provisional:</b> left out of the build's baseline check until the first release with search.
  */

@@ -22,15 +22,22 @@ final class SearchFixture implements AutoCloseable {
     final Path repos;
     final Database database;
     final Catalogs catalogs;
+    final PortalConfig config;
     final FakeExtensions extensions;
     final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
     SearchEngine engine;
+    private final SearchSettings settings;
 
     SearchFixture(Path dir, FakeExtensions extensions) throws Exception {
+        this(dir, extensions, SearchSettings.embedded());
+    }
+
+    SearchFixture(Path dir, FakeExtensions extensions, SearchSettings settings) throws Exception {
+        this.settings = settings;
         this.data = dir.resolve("data");
         this.repos = Files.createDirectories(dir.resolve("repos"));
         this.extensions = extensions;
-        PortalConfig config = PortalConfig.from(name -> Optional.ofNullable(Map.of("portal.data", data.toString(),
+        config = PortalConfig.from(name -> Optional.ofNullable(Map.of("portal.data", data.toString(),
                 "portal.file.roots", repos.toString(), "portal.sample.catalog", "false").get(name)));
         database = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null, List.of());
         catalogs = Catalogs.start(database, extensions, config, scheduler);
@@ -38,7 +45,7 @@ final class SearchFixture implements AutoCloseable {
     }
 
     void startSearch() throws Exception {
-        engine = SearchEngine.start(SearchSettings.embedded(), data, database, catalogs.service(), extensions, scheduler,
+        engine = SearchEngine.start(settings, config, database, catalogs.service(), extensions, scheduler,
                 List.of());
     }
 

@@ -196,7 +196,7 @@ public class SearchView implements Serializable {
         return (page - 1) * PAGE_SIZE + getHits().size();
     }
 
-    public boolean isEmpty() {
+    public boolean isNoResults() {
         return results != null && results.results().isEmpty();
     }
 

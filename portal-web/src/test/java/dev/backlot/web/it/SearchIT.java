@@ -52,7 +52,7 @@ class SearchIT {
                 spec: {type: service, lifecycle: production, owner: payments}
                 """);
         portal = RunningPortal.start(work.resolve("data"), "portal.log", Map.of("PORTAL_API_TOKEN", TOKEN,
-                "PORTAL_CATALOG_LOCATIONS", "file:" + repos));
+                "PORTAL_CATALOG_LOCATIONS", "file:" + repos, "PORTAL_CATALOG_ORPHAN_GRACE_SECONDS", "0"));
         eventually(() -> total("ledger") >= 1 && total("payment") >= 2, "the sample catalog and the repos indexed");
     }
 
