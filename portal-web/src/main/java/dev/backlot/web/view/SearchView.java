@@ -159,9 +159,13 @@ public class SearchView implements Serializable {
         return out;
     }
 
+    /** A request parameter the search form keeps. */
+    public record Param(String name, String value) implements Serializable {
+    }
+
     /** The selected filters as parameters, kept by the search form when the term changes. */
-    public List<Map.Entry<String, String>> getSelectedParams() {
-        return new ArrayList<>(selected.entrySet());
+    public List<Param> getSelectedParams() {
+        return selected.entrySet().stream().map(e -> new Param(e.getKey(), e.getValue())).toList();
     }
 
     public String getDidYouMean() {
