@@ -235,13 +235,13 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
             }
             batch.add(doc);
             if (batch.size() == BATCH) {
-                index.write(type, generation, batch);
+                index.write(type, generation, batch, false);
                 written += batch.size();
                 rebuilding.put(type, written);
                 batch.clear();
             }
         }
-        index.write(type, generation, batch);
+        index.write(type, generation, batch, false);
         return written + batch.size();
     }
 
@@ -292,18 +292,24 @@ public final class DefaultSearchService implements SearchService, AutoCloseable 
         List<SearchDocument> entities = new ArrayList<>();
         List<SearchDocument> templates = new ArrayList<>();
         List<String> gone = new ArrayList<>();
-        for (String text : refs) {
+        List<String> ordered = new ArrayList<>(refs);
+        // One read per chunk, not per entity: a catalog load tells of thousands at once.
+        List<Entity> found = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i += BATCH) {
+            found.addAll(catalog.entitiesByRefs(ordered.subList(i, Math.min(ordered.size(), i + BATCH))));
+        }
+        for (int i = 0; i < ordered.size(); i++) {
             EntityRef ref;
             try {
-                ref = EntityRef.parse(text, null, null);
+                ref = EntityRef.parse(ordered.get(i), null, null);
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            Optional<Entity> entity = catalog.entity(ref);
-            if (entity.isPresent()) {
-                entities.add(CatalogDocuments.entity(entity.get()));
-                if (CatalogDocuments.isTemplate(entity.get())) {
-                    templates.add(CatalogDocuments.template(entity.get()));
+            Entity entity = found.get(i);
+            if (entity != null) {
+                entities.add(CatalogDocuments.entity(entity));
+                if (CatalogDocuments.isTemplate(entity)) {
+                    templates.add(CatalogDocuments.template(entity));
                 }
             } else {
                 gone.add(CatalogDocuments.CATALOG_TYPE + "|" + CatalogDocuments.location(ref));

@@ -29,6 +29,21 @@ import org.apache.solr.core.CoreContainer;
 final class SolrConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SolrConnection.class.getName());
+    /**
+     * Solr's own logging (through slf4j-jdk14 into the server log) at WARNING: at INFO it writes a
+     * line per update request and per commit, which at catalog scale floods the log and costs CPU.
+     * Held here because java.util.logging keeps only weak references to configured loggers.
+     */
+    private static final Logger SOLR_LOG = quiet("org.apache.solr");
+    private static final Logger ZK_LOG = quiet("org.apache.zookeeper");
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        return logger;
+    }
 
     /** The configset's files, packaged from solr-config/conf into portal-core's jar. */
     static final String CONFIGSET_RESOURCE = "/dev/backlot/search/internal/configset/conf/";

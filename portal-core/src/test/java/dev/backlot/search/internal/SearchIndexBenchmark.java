@@ -43,11 +43,11 @@ public final class SearchIndexBenchmark {
             for (int i = 0; i < n; i++) {
                 batch.add(doc(i, random));
                 if (batch.size() == 1_000) {
-                    index.write("software-catalog", 1, batch);
+                    index.write("software-catalog", 1, batch, false);
                     batch.clear();
                 }
             }
-            index.write("software-catalog", 1, batch);
+            index.write("software-catalog", 1, batch, false);
             index.sweep("software-catalog", 1);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("[bench] indexed %,d documents in %.1f s (%,.0f docs/s)%n", n, seconds, n / seconds);
