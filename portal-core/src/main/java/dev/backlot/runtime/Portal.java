@@ -12,6 +12,9 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.PluginSystem;
+import dev.backlot.search.SearchService;
+import dev.backlot.search.SearchSettings;
+import dev.backlot.search.Searches;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.AccountServices;
 import dev.backlot.spi.search.SearchCollator;
@@ -40,6 +43,8 @@ import java.util.logging.Logger;
 public final class Portal implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Portal.class.getName());
+    /** The search document type of docs pages, as the TechDocs collator names it. */
+    private static final String TECHDOCS_TYPE = "techdocs";
 
     private final PortalConfig config;
     private final Map<String, String> startProblems = new LinkedHashMap<>();
@@ -52,6 +57,7 @@ public final class Portal implements AutoCloseable {
     private CatalogService catalog;
     private TechDocsService techdocs;
     private TechDocs techdocsEngine;
+    private SearchService search;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -111,6 +117,22 @@ public final class Portal implements AutoCloseable {
             }
         }
         startTechDocs();
+        // Search: the catalog's and the templates' collators are built in; other features add theirs here.
+        List<SearchCollator> searchCollators = new ArrayList<>();
+        techdocsCollator().ifPresent(searchCollators::add);
+        try {
+            Searches started = Searches.start(SearchSettings.fromEnvironment(), config, database, catalog,
+                    plugins.extensions(), scheduler, searchCollators);
+            running.add(started);
+            search = started.service();
+            if (techdocsEngine != null) {
+                // A finished docs build changes the pages of one entity: index the docs type again.
+                techdocs.addBuildListener(ref -> search.refresh(TECHDOCS_TYPE));
+            }
+        } catch (Exception | LinkageError e) {
+            problem("search", e);
+            search = Unavailable.of(SearchService.class, "search", startProblems.get("search"));
+        }
     }
 
     private void startTechDocs() {
@@ -141,6 +163,11 @@ public final class Portal implements AutoCloseable {
      */
     public Optional<SearchCollator> techdocsCollator() {
         return Optional.ofNullable(techdocsEngine).map(TechDocs::searchCollator);
+    }
+
+    /** Search over the catalog, templates, docs and plugins' documents; unavailable when it could not start. */
+    public SearchService search() {
+        return search;
     }
 
     /** The software catalog; unavailable (every call refused with the reason) when it could not start. */

@@ -121,7 +121,12 @@ public final class PortalLauncher {
         return List.of("set configs.config.server-config.network-config.network-listeners.network-listener"
                 + ".http-listener.address=" + bind,
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
-                        + ".scheme-mapping=X-Forwarded-Proto");
+                        + ".scheme-mapping=X-Forwarded-Proto",
+                // Room for a long search term in a GET request line (Backstage's search client sends the
+                // term in the URL; a 10,000-character term percent-encoded is up to 30 KB): the default
+                // 8 KiB for request line and headers answered such a search 400 before the portal saw it.
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                        + ".header-buffer-length-bytes=65536");
     }
 
     private static String orDefault(String value, String fallback) {

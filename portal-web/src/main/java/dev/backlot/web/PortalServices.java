@@ -6,6 +6,7 @@ import dev.backlot.config.PortalConfig;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
+import dev.backlot.search.SearchService;
 import dev.backlot.security.AccountService;
 import dev.backlot.techdocs.TechDocsService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,11 @@ public class PortalServices {
     @Produces
     TechDocsService techdocs() {
         return runtime.portal().techdocs();
+    }
+
+    @Produces
+    SearchService search() {
+        return runtime.portal().search();
     }
 
     @Produces

@@ -2,12 +2,23 @@
  * Search extension point: {@link dev.backlot.spi.search.SearchCollator} supplies the documents of
  * one type (for example {@code software-catalog} or {@code techdocs}) to the search index.
  *
- * <p><b>Provisional:</b> no engine consumes this package yet; it may still change incompatibly
- * (with a major version bump) until the search engine ships, and is left out of the build's
- * baseline check until then.
+ * <pre>{@code
+ * @Component(service = SearchCollator.class)
+ * public class WikiCollator implements SearchCollator {
+ *     public String type() { return "wiki"; }
+ *     public Stream<SearchDocument> documents() {
+ *         return pages().map(p -> new SearchDocument(p.title(), p.text(), p.url(), Map.of("space", p.space())));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Registering the service indexes its documents; updating the bundle replaces them; removing it
+ * drops them, all while the portal runs. 0.2.0 added {@link dev.backlot.spi.search.SearchDocument#id()} and {@link dev.backlot.spi.search.CollatorContext}.
+ *
+ * <p><b>Provisional:</b> left out of the build's baseline check until the first release with search.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.backlot.spi.search;
 
 import org.osgi.annotation.bundle.Export;
