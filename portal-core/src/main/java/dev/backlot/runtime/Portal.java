@@ -12,6 +12,8 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.plugins.PluginSystem;
+import dev.backlot.scaffolder.ScaffolderService;
+import dev.backlot.scaffolder.Scaffolders;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.AccountServices;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public final class Portal implements AutoCloseable {
     private AuditLog audit;
     private PluginSystem plugins;
     private CatalogService catalog;
+    private ScaffolderService scaffolder;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -105,6 +108,24 @@ public final class Portal implements AutoCloseable {
                 catalog = Unavailable.of(CatalogService.class, "the catalog", startProblems.get("catalog"));
             }
         }
+        if (database == null) {
+            scaffolder = Unavailable.of(ScaffolderService.class, "software templates",
+                    "the database could not be opened: " + startProblems.get("database"));
+        } else {
+            try {
+                Scaffolders started = Scaffolders.start(database, catalog, plugins.extensions(), config);
+                running.add(started);
+                scaffolder = started.service();
+            } catch (Exception e) {
+                problem("scaffolder", e);
+                scaffolder = Unavailable.of(ScaffolderService.class, "software templates", startProblems.get("scaffolder"));
+            }
+        }
+    }
+
+    /** Software templates; unavailable (every call refused with the reason) when they could not start. */
+    public ScaffolderService scaffolder() {
+        return scaffolder;
     }
 
     /** The software catalog; unavailable (every call refused with the reason) when it could not start. */

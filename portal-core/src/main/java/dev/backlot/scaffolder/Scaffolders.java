@@ -6,7 +6,7 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.scaffolder.internal.DefaultScaffolderService;
 import dev.backlot.scaffolder.internal.ScaffolderSettings;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.backlot.config.PortalConfig;
 
 /**
  * The scaffolder feature's factory and its running engine: the one place that wires the task
@@ -27,12 +27,15 @@ public final class Scaffolders implements AutoCloseable {
     /**
      * Starts the engine with settings from {@code PORTAL_SCAFFOLDER_*} (see {@link ScaffolderSettings}).
      *
-     * @param dataDir the portal's data folder (workspaces and the secrets key live under {@code scaffolder/})
+     * @param config the data folder (workspaces and the secrets key live under {@code scaffolder/}, the
+     *     portal's own git repositories under {@code git/}) and the port its git server answers on
      * @throws IOException when the secrets key cannot be read or made
      */
     public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,
-            Path dataDir) throws IOException {
-        return start(database, catalog, extensions, ScaffolderSettings.from(dataDir, ScaffolderSettings::environment));
+            PortalConfig config) throws IOException {
+        String host = "0.0.0.0".equals(config.bind()) || "::".equals(config.bind()) ? "127.0.0.1" : config.bind();
+        return start(database, catalog, extensions, ScaffolderSettings.from(config.dataDir(),
+                "http://" + host + ":" + config.port() + "/git", ScaffolderSettings::environment));
     }
 
     public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,

@@ -6,6 +6,7 @@ import dev.backlot.config.PortalConfig;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
+import dev.backlot.scaffolder.ScaffolderService;
 import dev.backlot.security.AccountService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -47,6 +48,11 @@ public class PortalServices {
     @Produces
     ExtensionRegistry extensions() {
         return runtime.portal().extensions();
+    }
+
+    @Produces
+    ScaffolderService scaffolder() {
+        return runtime.portal().scaffolder();
     }
 
     @Produces

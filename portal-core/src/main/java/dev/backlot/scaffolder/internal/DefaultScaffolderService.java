@@ -88,7 +88,7 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         this.secrets = SecretBox.inFile(settings.dataDir().resolve("scaffolder").resolve("secrets.key"));
         this.expressions = new TemplateExpressions();
         this.actions = new ActionCatalog(extensions, catalog, expressions);
-        this.runner = new TaskRunner(actions, expressions, settings.stepTimeout());
+        this.runner = new TaskRunner(actions, expressions, settings.stepTimeout(), settings.actionSettings());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {

@@ -3,7 +3,12 @@ package dev.backlot.scaffolder.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scaffolder's settings, from {@code PORTAL_SCAFFOLDER_*} environment variables (or the
@@ -15,9 +20,16 @@ import java.util.function.Function;
  * @param dataDir the portal's data folder: workspaces in {@code scaffolder/workspaces}, the secrets key
  *     in {@code scaffolder/secrets.key}
  */
-public record ScaffolderSettings(int workers, long maxWorkspaceBytes, Duration stepTimeout, Path dataDir) {
+public record ScaffolderSettings(int workers, long maxWorkspaceBytes, Duration stepTimeout, Path dataDir,
+        Map<String, String> actionSettings) {
+
+    public ScaffolderSettings(int workers, long maxWorkspaceBytes, Duration stepTimeout, Path dataDir) {
+        this(workers, maxWorkspaceBytes, stepTimeout, dataDir, Map.of("git.local.root",
+                dataDir.resolve("git").toAbsolutePath().toString(), "git.local.url", "http://127.0.0.1:8080/git"));
+    }
 
     public ScaffolderSettings {
+        actionSettings = Map.copyOf(actionSettings);
         if (workers < 1 || workers > 64) {
             throw new IllegalArgumentException("PORTAL_SCAFFOLDER_WORKERS must be 1-64, was " + workers);
         }
@@ -27,13 +39,29 @@ public record ScaffolderSettings(int workers, long maxWorkspaceBytes, Duration s
         }
     }
 
-    public static ScaffolderSettings from(Path dataDir, Function<String, Optional<String>> env) {
+    /**
+     * @param localGitUrl the clone URL base of the portal's own git server ({@code PORTAL_GIT_PUBLIC_URL}
+     *     overrides it, for a portal behind a proxy)
+     */
+    public static ScaffolderSettings from(Path dataDir, String localGitUrl, Function<String, Optional<String>> env) {
+        Map<String, String> actions = new TreeMap<>();
+        actions.put("git.local.root", dataDir.resolve("git").toAbsolutePath().normalize().toString());
+        actions.put("git.local.url", env.apply("PORTAL_GIT_PUBLIC_URL").orElse(localGitUrl).replaceAll("/+$", ""));
+        System.getenv().forEach((name, value) -> {
+            Matcher m = GIT_REMOTE.matcher(name);
+            if (m.matches() && !value.isBlank()) {
+                String host = m.group(1).toLowerCase(Locale.ROOT).replace('_', '.');
+                actions.put("git." + host + "." + m.group(2).toLowerCase(Locale.ROOT), value.trim());
+            }
+        });
         return new ScaffolderSettings(
                 Integer.parseInt(env.apply("PORTAL_SCAFFOLDER_WORKERS").orElse("3").trim()),
                 Long.parseLong(env.apply("PORTAL_SCAFFOLDER_MAX_WORKSPACE_BYTES").orElse("104857600").trim()),
                 Duration.ofSeconds(Long.parseLong(env.apply("PORTAL_SCAFFOLDER_STEP_TIMEOUT_SECONDS").orElse("900").trim())),
-                dataDir);
+                dataDir, actions);
     }
+
+    private static final Pattern GIT_REMOTE = Pattern.compile("PORTAL_GIT_([A-Z0-9_]+)_(URL|USERNAME|TOKEN)");
 
     /** Environment first, then the matching system property ({@code portal.scaffolder.workers}). */
     public static Optional<String> environment(String name) {

@@ -20,6 +20,7 @@ final class StepContext implements ActionContext {
     private final boolean dryRun;
     private final Map<String, String> secrets;
     private final String userRef;
+    private Map<String, String> settings = Map.of();
 
     StepContext(Map<String, Object> input, Consumer<String> log, Workspace workspace, TemplateSource template,
             BooleanSupplier cancelled, String taskId, boolean dryRun, Map<String, String> secrets, String userRef) {
@@ -89,6 +90,16 @@ final class StepContext implements ActionContext {
     @Override
     public Map<String, String> secrets() {
         return secrets;
+    }
+
+    StepContext withSettings(Map<String, String> settings) {
+        this.settings = settings;
+        return this;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
     }
 
     @Override

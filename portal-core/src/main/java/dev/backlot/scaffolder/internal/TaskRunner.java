@@ -44,7 +44,11 @@ final class TaskRunner {
     private final TemplateExpressions expressions;
     private final Duration stepTimeout;
 
-    TaskRunner(ActionCatalog actions, TemplateExpressions expressions, Duration stepTimeout) {
+    private final Map<String, String> actionSettings;
+
+    TaskRunner(ActionCatalog actions, TemplateExpressions expressions, Duration stepTimeout,
+            Map<String, String> actionSettings) {
+        this.actionSettings = actionSettings;
         this.actions = actions;
         this.expressions = expressions;
         this.stepTimeout = stepTimeout;
@@ -192,7 +196,7 @@ final class TaskRunner {
         }
         StepContext stepContext = new StepContext(input, line -> log(sink, stepId, line, "processing"),
                 job.workspace(), job.source(), cancelled, job.taskId(), job.dryRun(), job.secrets(),
-                String.valueOf(((Map<?, ?>) job.user()).get("ref")));
+                String.valueOf(((Map<?, ?>) job.user()).get("ref"))).withSettings(actionSettings);
         sink.acting(true);
         try {
             actions.guard().call(action, "ScaffolderAction.execute", stepTimeout, () -> {

@@ -70,6 +70,23 @@ public interface ActionContext {
         return Map.of();
     }
 
+    /**
+     * Portal settings an action may read, like Backstage's {@code integrations} configuration:
+     * <ul>
+     * <li>{@code git.local.root}: the folder of the portal's own bare repositories
+     *     ({@code <owner>/<repo>.git}), served read-only over smart HTTP at {@code git.local.url};</li>
+     * <li>{@code git.local.url}: their clone URL base, e.g. {@code http://127.0.0.1:8080/git};</li>
+     * <li>{@code git.<host>.url}, {@code git.<host>.username}, {@code git.<host>.token}: a remote for
+     *     another host, from {@code PORTAL_GIT_<HOST>_URL} / {@code _USERNAME} / {@code _TOKEN}
+     *     (host upper-cased, dots and dashes as underscores). Never log the token.</li>
+     * </ul>
+     *
+     * @since 0.2.0
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
+
     /** The signed-in user's entity ref, e.g. {@code user:default/alice}, or empty. @since 0.2.0 */
     default String userRef() {
         return "";
