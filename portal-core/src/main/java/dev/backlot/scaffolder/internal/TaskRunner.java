@@ -178,6 +178,8 @@ final class TaskRunner {
             throws InterruptedException {
         Object rendered = expressions.evaluate(step.getOrDefault("input", Map.of()), context);
         Map<String, Object> input = rendered instanceof Map<?, ?> ? Json.plainMap(castMap(rendered)) : new LinkedHashMap<>();
+        // an expression that rendered to nothing leaves the key out, as undefined does in Backstage
+        input.values().removeIf(java.util.Objects::isNull);
         Map<String, Object> schema;
         try {
             schema = actions.guard().call(action, "ScaffolderAction.inputSchema", Duration.ofSeconds(1),
@@ -191,8 +193,19 @@ final class TaskRunner {
                     + SchemaValidation.describe(problems));
         }
         if (job.dryRun() && !actions.isBuiltin(action)) {
+            // not run (it could push, deploy, ...): its declared outputs get stand-ins for later steps
             log(sink, stepId, "Dry-run: the plugin action " + step.get("action") + " is not run", "processing");
-            return new LinkedHashMap<>();
+            Map<String, Object> standIns = new LinkedHashMap<>();
+            try {
+                Map<String, Object> outputSchema = actions.guard().call(action, "ScaffolderAction.outputSchema",
+                        Duration.ofSeconds(1), () -> action.service().outputSchema());
+                if (outputSchema != null && outputSchema.get("properties") instanceof Map<?, ?> properties) {
+                    properties.keySet().forEach(k -> standIns.put(String.valueOf(k), "dry-run-" + k));
+                }
+            } catch (PluginCallException e) {
+                // no stand-ins
+            }
+            return standIns;
         }
         StepContext stepContext = new StepContext(input, line -> log(sink, stepId, line, "processing"),
                 job.workspace(), job.source(), cancelled, job.taskId(), job.dryRun(), job.secrets(),

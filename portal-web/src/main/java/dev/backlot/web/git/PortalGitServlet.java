@@ -1,6 +1,7 @@
 package dev.backlot.web.git;
 
 import dev.backlot.config.PortalConfig;
+import dev.backlot.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
@@ -26,9 +27,10 @@ import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
  * git clone http://127.0.0.1:8080/git/team-a/orders.git
  * </pre>
  *
- * <p>Clones and fetches are open like the catalog's reads. A push needs a signed-in caller: the
- * container refuses an anonymous POST under {@code /git/*} (web.xml), and the receive-pack
- * factory here refuses an anonymous {@code info/refs?service=git-receive-pack} too. Repository
+ * <p>Clones and fetches are open like the catalog's reads. A push needs a caller with the
+ * {@code user} role (a session, or the API token as bearer or as the basic-authentication password
+ * git clients send): {@link #service} answers 401 with a Basic challenge to anyone else asking for the
+ * receive-pack service, and the receive-pack factory checks the role again. Repository
  * names are {@code <owner>/<repo>.git} with letters, digits, {@code .}, {@code _} and {@code -}
  * only; nothing else is resolved, so no path leaves the folder, and pushes never create a
  * repository.
@@ -47,7 +49,7 @@ public class PortalGitServlet extends GitServlet {
         Path root = config.dataDir().resolve("git").toAbsolutePath().normalize();
         setRepositoryResolver((HttpServletRequest request, String name) -> open(root, name));
         setReceivePackFactory((HttpServletRequest request, Repository repository) -> {
-            if (request.getRemoteUser() == null) {
+            if (request.getRemoteUser() == null || !request.isUserInRole(Caller.USER)) {
                 throw new ServiceNotAuthorizedException();
             }
             ReceivePack pack = new ReceivePack(repository);
@@ -58,6 +60,19 @@ public class PortalGitServlet extends GitServlet {
             return pack;
         });
         super.init(servletConfig);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws ServletException, IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        boolean push = path.endsWith("/git-receive-pack") || "git-receive-pack".equals(request.getParameter("service"));
+        if (push && !request.isUserInRole(Caller.USER)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"backlot\"");
+            response.sendError(401, "Pushing needs a signed-in caller: use the API token as the password");
+            return;
+        }
+        super.service(request, response);
     }
 
     static Repository open(Path root, String name) throws RepositoryNotFoundException {
