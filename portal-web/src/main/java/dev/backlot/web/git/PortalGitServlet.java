@@ -68,8 +68,11 @@ public class PortalGitServlet extends GitServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         boolean push = path.endsWith("/git-receive-pack") || "git-receive-pack".equals(request.getParameter("service"));
         if (push && !request.isUserInRole(Caller.USER)) {
+            // not sendError: the error page dispatch would drop the challenge, and git needs it to send credentials
+            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"backlot\"");
-            response.sendError(401, "Pushing needs a signed-in caller: use the API token as the password");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Pushing needs a signed-in caller: use the API token as the password\n");
             return;
         }
         super.service(request, response);

@@ -96,8 +96,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"backlot\"");
-            response.sendError(401, "The token is not valid");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("The token is not valid\n");
             return AuthenticationStatus.SEND_FAILURE;
         }
         HttpSession session = request.getSession(false);
