@@ -11,13 +11,13 @@ import java.util.Map;
  * become dotted fields ({@code repo.owner}); {@code dependencies} and {@code allOf}/{@code if/then}
  * add their properties to the page (validation then applies the conditions).
  */
-final class FormPages {
+public final class FormPages {
 
     private FormPages() {
     }
 
     /** One wizard step. */
-    record Page(String title, String description, Map<String, Object> schema, List<FormField> fields)
+    public record Page(String title, String description, Map<String, Object> schema, List<FormField> fields)
             implements java.io.Serializable {
     }
 
