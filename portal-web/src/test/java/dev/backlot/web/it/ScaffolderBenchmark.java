@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Software templates under load on the real {@code portal.jar}: {@code mvn -B -pl portal-web -am
+ * Software templates under load on the real {@code portal.jar}: {@code mvn -B -pl portal-web -am -DskipTests
  * -Pbench-scaffolder verify}. A template whose skeleton has {@code bench.files} (200) files, each
  * rendered, then pushed to the portal's git server with {@code publish:git} and registered in the
  * catalog: first one task alone, then {@code bench.tasks} (20) at once. Prints the time from
