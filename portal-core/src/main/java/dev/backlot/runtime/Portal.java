@@ -15,6 +15,8 @@ import dev.backlot.plugins.PluginSystem;
 import dev.backlot.search.SearchService;
 import dev.backlot.search.SearchSettings;
 import dev.backlot.search.Searches;
+import dev.backlot.scaffolder.ScaffolderService;
+import dev.backlot.scaffolder.Scaffolders;
 import dev.backlot.security.AccountService;
 import dev.backlot.security.AccountServices;
 import dev.backlot.spi.search.SearchCollator;
@@ -58,6 +60,7 @@ public final class Portal implements AutoCloseable {
     private TechDocsService techdocs;
     private TechDocs techdocsEngine;
     private SearchService search;
+    private ScaffolderService scaffolder;
     private Optional<String> generatedAdminPassword = Optional.empty();
 
     private Portal(PortalConfig config) {
@@ -116,6 +119,19 @@ public final class Portal implements AutoCloseable {
                 catalog = Unavailable.of(CatalogService.class, "the catalog", startProblems.get("catalog"));
             }
         }
+        if (database == null) {
+            scaffolder = Unavailable.of(ScaffolderService.class, "software templates",
+                    "the database could not be opened: " + startProblems.get("database"));
+        } else {
+            try {
+                Scaffolders started = Scaffolders.start(database, catalog, plugins.extensions(), config);
+                running.add(started);
+                scaffolder = started.service();
+            } catch (Exception e) {
+                problem("scaffolder", e);
+                scaffolder = Unavailable.of(ScaffolderService.class, "software templates", startProblems.get("scaffolder"));
+            }
+        }
         startTechDocs();
         // Search: the catalog's and the templates' collators are built in; other features add theirs here.
         List<SearchCollator> searchCollators = new ArrayList<>();
@@ -168,6 +184,11 @@ public final class Portal implements AutoCloseable {
     /** Search over the catalog, templates, docs and plugins' documents; unavailable when it could not start. */
     public SearchService search() {
         return search;
+    }
+
+    /** Software templates; unavailable (every call refused with the reason) when they could not start. */
+    public ScaffolderService scaffolder() {
+        return scaffolder;
     }
 
     /** The software catalog; unavailable (every call refused with the reason) when it could not start. */

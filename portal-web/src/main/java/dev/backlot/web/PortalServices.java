@@ -7,6 +7,7 @@ import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.plugins.PluginHost;
 import dev.backlot.plugins.PluginManager;
 import dev.backlot.search.SearchService;
+import dev.backlot.scaffolder.ScaffolderService;
 import dev.backlot.security.AccountService;
 import dev.backlot.techdocs.TechDocsService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,11 @@ public class PortalServices {
     @Produces
     ExtensionRegistry extensions() {
         return runtime.portal().extensions();
+    }
+
+    @Produces
+    ScaffolderService scaffolder() {
+        return runtime.portal().scaffolder();
     }
 
     @Produces

@@ -15,7 +15,10 @@ import java.util.List;
 public final class SampleCatalog {
 
     private static final List<String> FILES = List.of("catalog-info.yaml", "org.yaml", "systems.yaml", "components.yaml",
-            "apis.yaml", "templates.yaml");
+            "apis.yaml", "templates.yaml",
+            // the java-service template's skeleton (fetch:template reads it beside templates.yaml)
+            "skeletons/java-service/catalog-info.yaml", "skeletons/java-service/README.md",
+            "skeletons/java-service/pom.xml", "skeletons/java-service/src/main/java/app/Main.java");
 
     private SampleCatalog() {
     }
@@ -28,6 +31,7 @@ public final class SampleCatalog {
                 if (in == null) {
                     throw new IOException("sample-catalog/" + file + " is missing from portal-core");
                 }
+                Files.createDirectories(folder.resolve(file).getParent());
                 Files.copy(in, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -1,5 +1,6 @@
 package dev.backlot.spi.scaffolder;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -11,8 +12,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p><b>Outcomes:</b> returning normally means success and the outputs set on the context become
  * the step's outputs; an exception fails the step (and the task) with the exception's message.
+ * The step's input is validated against {@link #inputSchema()} before the call.
  *
- * <p><b>Threading:</b> one call per step, possibly concurrent with other tasks' calls.
+ * <p><b>Threading:</b> one call per step, possibly concurrent with other tasks' calls, on a thread
+ * the portal interrupts when the task is cancelled or the step's time limit passes.
  */
 @ConsumerType
 public interface ScaffolderAction {
@@ -26,9 +29,23 @@ public interface ScaffolderAction {
     }
 
     /**
+     * The input's JSON Schema (draft 7) as JSON-like values; empty accepts anything.
+     *
+     * @since 0.2.0
+     */
+    default Map<String, Object> inputSchema() {
+        return Map.of();
+    }
+
+    /** The outputs' JSON Schema, for the action list. @since 0.2.0 */
+    default Map<String, Object> outputSchema() {
+        return Map.of();
+    }
+
+    /**
      * Runs the step.
      *
-     * @param context the step's input, a log and a place for outputs
+     * @param context the step's input, a log, a place for outputs, the workspace
      * @throws Exception to fail the step; the message is shown to the user
      */
     void execute(ActionContext context) throws Exception;

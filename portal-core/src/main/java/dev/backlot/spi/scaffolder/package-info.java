@@ -1,23 +1,27 @@
 /**
  * Software-template extension point: {@link dev.backlot.spi.scaffolder.ScaffolderAction}, a step a
- * template can run, such as {@code fetch:template} or {@code publish:git}.
+ * template can run, such as {@code fetch:template} or {@code publish:git}. The scaffolder engine
+ * finds actions on the whiteboard at the moment a step runs, so a bundle installed while the
+ * portal runs is used by the next task, and an update waits for the steps that are running.
  *
  * <pre>{@code
  * @Component(service = ScaffolderAction.class)
  * public class HelloAction implements ScaffolderAction {
  *     public String id() { return "example:hello"; }
+ *     public Map<String, Object> inputSchema() {
+ *         return Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string")));
+ *     }
  *     public void execute(ActionContext context) {
  *         context.output("greeting", "Hello, " + context.input().get("name"));
  *     }
  * }
  * }</pre>
  *
- * <p><b>Provisional:</b> no engine consumes this package yet; it may still change incompatibly
- * (with a major version bump) until the scaffolder engine ships, and is left out of the build's
- * baseline check until then.
+ * <p>0.2.0 added input and output schemas, the workspace, cancellation, secrets and dry-run to
+ * the context, all as defaults.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.backlot.spi.scaffolder;
 
 import org.osgi.annotation.bundle.Export;

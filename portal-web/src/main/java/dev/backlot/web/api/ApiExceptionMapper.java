@@ -54,6 +54,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
                 case NOT_FOUND -> new Failure(404, "NotFoundError", p.getMessage());
             };
         }
+        if (e instanceof dev.backlot.scaffolder.ScaffolderException s) {
+            return switch (s.kind()) {
+                case INVALID -> new Failure(400, "InputError", s.getMessage());
+                case NOT_FOUND -> new Failure(404, "NotFoundError", s.getMessage());
+                case FORBIDDEN -> new Failure(403, "NotAllowedError", s.getMessage());
+                case CONFLICT -> new Failure(409, "ConflictError", s.getMessage());
+            };
+        }
         if (e instanceof ServiceUnavailableException) {
             return new Failure(503, "ServiceUnavailableError", e.getMessage());
         }

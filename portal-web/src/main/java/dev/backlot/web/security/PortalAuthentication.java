@@ -88,6 +88,20 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     new Caller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
             return context.notifyContainerAboutLogin(result);
         }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && isGit(request)) {
+            // git clients send the API token as the password of HTTP basic authentication
+            String token = basicPassword(authorization.substring(6).trim());
+            CredentialValidationResult result = token == null ? CredentialValidationResult.INVALID_RESULT
+                    : identityStores.validate(new BearerToken(token));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"backlot\"");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("The token is not valid\n");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
             return context.notifyContainerAboutLogin(caller.name(), caller.roles());
@@ -113,5 +127,20 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    /** The portal's git server ({@code /git/*}, see {@code PortalGitServlet}). */
+    private static boolean isGit(HttpServletRequest request) {
+        return "/git".equals(request.getServletPath());
+    }
+
+    private static String basicPassword(String encoded) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

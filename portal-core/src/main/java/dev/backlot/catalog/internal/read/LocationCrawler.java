@@ -62,7 +62,7 @@ public final class LocationCrawler {
      * @throws ReadException with the reason, as a crawl would report it for the root
      */
     public void checkReadable(LocationRef root) throws ReadException {
-        if (LocationRef.URL.equals(root.type())) {
+        if (root.isFetched()) {
             fetcher.fetch(root);
             return;
         }
@@ -147,7 +147,7 @@ public final class LocationCrawler {
                 it.remove();
                 previous.remove(location.toString());
                 try {
-                    read(location, LocationRef.URL.equals(location.type()) ? fetcher.fetch(location)
+                    read(location, location.isFetched() ? fetcher.fetch(location)
                             : fetcher.readFile(Path.of(location.target())), leaf.getValue());
                 } catch (ReadException e) {
                     errors.add(new ReadError(location, e.getMessage()));
@@ -169,7 +169,7 @@ public final class LocationCrawler {
 
         void visit(LocationRef ref, int depth, boolean optional, String parentRef) {
             try {
-                if (LocationRef.URL.equals(ref.type())) {
+                if (ref.isFetched()) {
                     addParent(ref, parentRef);
                     if (seen.add(ref) && budget(ref)) {
                         byte[] content = fetcher.fetch(ref);
@@ -276,7 +276,7 @@ public final class LocationCrawler {
 
         /** Placeholder reads count as reads of the crawl, so a change to an included file is noticed. */
         private byte[] fetchRecorded(LocationRef ref) throws ReadException {
-            if (LocationRef.URL.equals(ref.type())) {
+            if (ref.isFetched()) {
                 byte[] content = fetcher.fetch(ref);
                 urlsRead.add(ref.target());
                 return content;

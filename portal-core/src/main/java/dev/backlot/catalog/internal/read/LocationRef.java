@@ -20,11 +20,13 @@ public record LocationRef(String type, String target) {
 
     public static final String FILE = "file";
     public static final String URL = "url";
+    /** One file in a git repository, read through JGit: {@code <clone url>.git/blob/<branch>/<path>}. */
+    public static final String GIT = "git";
 
     /** @throws IllegalArgumentException when the type is unknown or the target is empty */
     public LocationRef {
-        if (!FILE.equals(type) && !URL.equals(type)) {
-            throw new IllegalArgumentException("Location type '" + type + "' is not supported (only file and url)");
+        if (!FILE.equals(type) && !URL.equals(type) && !GIT.equals(type)) {
+            throw new IllegalArgumentException("Location type '" + type + "' is not supported (only file and url, and git for a file in a git repository)");
         }
         if (target == null || target.isBlank()) {
             throw new IllegalArgumentException("Location " + type + ": has an empty target");
@@ -83,6 +85,11 @@ public record LocationRef(String type, String target) {
         } catch (URISyntaxException | InvalidPathException e) {
             throw new IllegalArgumentException("target '" + childTarget + "' in " + this + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the target is one document fetched whole ({@code url} or {@code git}), not a path on disk. */
+    public boolean isFetched() {
+        return URL.equals(type) || GIT.equals(type);
     }
 
     /** {@code type:target}, the form used in {@code backstage.io/managed-by-location}. */

@@ -12,6 +12,7 @@ public final class PolicyFetcher implements Fetcher {
 
     private final FileTargets files;
     private final UrlTargets urls;
+    private final GitTargets gits;
     private final ReadPolicy policy;
 
     /**
@@ -22,6 +23,7 @@ public final class PolicyFetcher implements Fetcher {
         this.policy = policy;
         this.files = new FileTargets(policy);
         this.urls = new UrlTargets(policy, http);
+        this.gits = new GitTargets(policy);
     }
 
     /** A client suited to this fetcher: no automatic redirects, connect timeout from the policy. */
@@ -36,6 +38,9 @@ public final class PolicyFetcher implements Fetcher {
     public byte[] fetch(LocationRef ref) throws ReadException {
         if (LocationRef.URL.equals(ref.type())) {
             return urls.read(ref.target());
+        }
+        if (LocationRef.GIT.equals(ref.type())) {
+            return gits.read(ref.target());
         }
         Path real = files.check(ref.target());
         return files.read(real);

@@ -1,0 +1,239 @@
+package dev.backlot.scaffolder.internal;
+
+import dev.backlot.persistence.Database;
+import dev.backlot.scaffolder.ScaffolderTask;
+import dev.backlot.scaffolder.TaskEvent;
+import dev.backlot.scaffolder.TaskStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The SQL of the task tables ({@code scaffolder_task}, {@code scaffolder_task_event}). */
+final class TaskStore {
+
+    private static final String COLUMNS = "id, template_ref, status, spec_json, secrets_sealed, state_json, output_json,"
+            + " error, created_by, created_at, last_heartbeat_at";
+    private static final long READ_MS = 5_000;
+
+    private final Database database;
+
+    TaskStore(Database database) {
+        this.database = database;
+    }
+
+    /** A task row: the spec (template, values, base location), sealed secrets, step state. */
+    record Row(String id, String templateRef, TaskStatus status, Map<String, Object> spec, String secretsSealed,
+            List<Map<String, Object>> steps, Map<String, Object> output, String error, String createdBy,
+            long createdAt, Long heartbeat) {
+
+        @SuppressWarnings("unchecked")
+        ScaffolderTask toTask() {
+            Object values = spec.get("values");
+            return new ScaffolderTask(id, templateRef, status, values instanceof Map<?, ?> m ? (Map<String, Object>) m
+                    : Map.of(), steps, output, createdBy, Instant.ofEpochMilli(createdAt),
+                    heartbeat == null ? null : Instant.ofEpochMilli(heartbeat), error);
+        }
+    }
+
+    void insert(Row row) {
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scaffolder_task (" + COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, row.id());
+                ps.setString(2, row.templateRef());
+                ps.setString(3, row.status().json());
+                ps.setString(4, Json.write(row.spec()));
+                ps.setString(5, row.secretsSealed());
+                ps.setString(6, Json.write(row.steps()));
+                ps.setString(7, Json.write(row.output()));
+                ps.setString(8, row.error());
+                ps.setString(9, row.createdBy());
+                ps.setLong(10, row.createdAt());
+                if (row.heartbeat() == null) {
+                    ps.setNull(11, Types.BIGINT);
+                } else {
+                    ps.setLong(11, row.heartbeat());
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Optional<Row> find(String id) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scaffolder_task WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.<Row>empty();
+                }
+            }
+        });
+    }
+
+    List<Row> list(String createdBy, int limit) {
+        return database.read(READ_MS, c -> {
+            String sql = "SELECT " + COLUMNS + " FROM scaffolder_task"
+                    + (createdBy == null ? "" : " WHERE created_by = ?") + " ORDER BY created_at DESC, id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (createdBy != null) {
+                    ps.setString(1, createdBy);
+                }
+                ps.setMaxRows(limit);
+                List<Row> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Ids of open tasks, oldest first. */
+    List<String> openIds(int limit) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM scaffolder_task WHERE status = 'open' ORDER BY created_at, id")) {
+                ps.setMaxRows(limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Moves a task from {@code from} to {@code to}; false when another node or call got there first. */
+    boolean transition(String id, TaskStatus from, TaskStatus to) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scaffolder_task SET status = ?, last_heartbeat_at = ? WHERE id = ? AND status = ?")) {
+                ps.setString(1, to.json());
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
+                ps.setString(4, from.json());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    void saveSteps(String id, List<Map<String, Object>> steps) {
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scaffolder_task SET state_json = ?, last_heartbeat_at = ? WHERE id = ?")) {
+                ps.setString(1, Json.write(steps));
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Ends a task: status, output, reason; the sealed secrets are dropped for good. */
+    void finish(String id, TaskStatus status, Map<String, Object> output, String error) {
+        database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = ?, output_json = ?,"
+                    + " error = ?, secrets_sealed = NULL, finished_at = ?, last_heartbeat_at = ? WHERE id = ?")) {
+                long now = System.currentTimeMillis();
+                ps.setString(1, status.json());
+                ps.setString(2, Json.write(output));
+                ps.setString(3, error == null ? null : truncate(error, 3900));
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setString(6, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Back to open for a retry, with fresh step states (secrets are gone: a retry runs without them). */
+    boolean reopen(String id, List<Map<String, Object>> steps) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = 'open', state_json = ?,"
+                    + " output_json = NULL, error = NULL, finished_at = NULL WHERE id = ?"
+                    + " AND status IN ('failed', 'cancelled')")) {
+                ps.setString(1, Json.write(steps));
+                ps.setString(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Ids of tasks left {@code processing} (the portal stopped while they ran). */
+    List<String> processingIds() {
+        return database.read(READ_MS, c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT id FROM scaffolder_task WHERE status = 'processing'")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    long appendEvent(String taskId, String type, Map<String, Object> body) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scaffolder_task_event (task_id, event_type,"
+                    + " body_json, created_at) VALUES (?,?,?,?)", new String[] {"id"})) {
+                ps.setString(1, taskId);
+                ps.setString(2, type);
+                ps.setString(3, truncate(Json.write(body), 99_000));
+                ps.setLong(4, System.currentTimeMillis());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    List<TaskEvent> events(String taskId, long after) {
+        return database.read(READ_MS, c -> events(c, taskId, after));
+    }
+
+    private static List<TaskEvent> events(Connection c, String taskId, long after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, event_type, body_json, created_at FROM"
+                + " scaffolder_task_event WHERE task_id = ? AND id > ? ORDER BY id")) {
+            ps.setString(1, taskId);
+            ps.setLong(2, after);
+            ps.setMaxRows(10_000);
+            List<TaskEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TaskEvent(rs.getLong(1), taskId, rs.getString(2), Json.readMap(rs.getString(3)),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        long hb = rs.getLong(11);
+        Long heartbeat = rs.wasNull() ? null : hb;
+        return new Row(rs.getString(1), rs.getString(2), TaskStatus.of(rs.getString(3)), Json.readMap(rs.getString(4)),
+                rs.getString(5), Json.readList(rs.getString(6)), Json.readMap(rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getLong(10), heartbeat);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,148 @@
+package dev.backlot.web.view;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of a template's form, read from its JSON Schema and {@code ui:*} options: what the
+ * wizard renders ({@link #getKind()}) and how its value is read back.
+ *
+ * <p>Kinds: {@code text}, {@code textarea}, {@code password}, {@code number}, {@code integer},
+ * {@code boolean}, {@code select}, {@code radio}, {@code multiselect} (an array of enums),
+ * {@code chips} (an array of strings, {@code EntityTagsPicker}), {@code entity} ({@code EntityPicker},
+ * {@code OwnerPicker}), {@code entities} ({@code MultiEntityPicker}), {@code repo} ({@code RepoUrlPicker}).
+ */
+public final class FormField implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One choice of a select, radio or multi-select. */
+    public record Choice(String value, String label) implements Serializable {
+    }
+
+    private final String name;
+    private final String title;
+    private final String description;
+    private final String kind;
+    private final boolean required;
+    private final boolean secret;
+    private final boolean readonly;
+    private final boolean autofocus;
+    private final String placeholder;
+    private final String help;
+    private final List<Choice> choices;
+    private final List<String> catalogKinds;
+    private final List<String> allowedHosts;
+
+    FormField(String name, String title, String description, String kind, boolean required, boolean secret,
+            boolean readonly, boolean autofocus, String placeholder, String help, List<Choice> choices,
+            List<String> catalogKinds, List<String> allowedHosts) {
+        this.name = name;
+        this.title = title;
+        this.description = description;
+        this.kind = kind;
+        this.required = required;
+        this.secret = secret;
+        this.readonly = readonly;
+        this.autofocus = autofocus;
+        this.placeholder = placeholder;
+        this.help = help;
+        this.choices = new ArrayList<>(choices);
+        this.catalogKinds = new ArrayList<>(catalogKinds);
+        this.allowedHosts = new ArrayList<>(allowedHosts);
+    }
+
+    /** The field's path: {@code name}, or {@code parent.child} for a field of a nested object. */
+    public String getName() {
+        return name;
+    }
+
+    /** An HTML-safe id for the field's input. */
+    public String getId() {
+        return "f_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    /** A password widget or a {@code Secret} field: sent as a secret, never shown in the review, URL or log. */
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public boolean isReadonly() {
+        return readonly;
+    }
+
+    public boolean isAutofocus() {
+        return autofocus;
+    }
+
+    public String getPlaceholder() {
+        return placeholder;
+    }
+
+    public String getHelp() {
+        return help;
+    }
+
+    public List<Choice> getChoices() {
+        return choices;
+    }
+
+    public List<String> getCatalogKinds() {
+        return catalogKinds;
+    }
+
+    public List<String> getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    /** The schema's value for a JSON value map. */
+    static Object typed(FormField field, Object value) {
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            return null;
+        }
+        return switch (field.kind) {
+            case "number" -> value instanceof Number n ? n.doubleValue() : parse(value, false);
+            case "integer" -> value instanceof Number n ? (Object) n.longValue() : parse(value, true);
+            case "boolean" -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+            case "multiselect", "chips", "entities" -> value instanceof Object[] a ? List.of(a)
+                    : value instanceof List<?> l ? l : List.of(String.valueOf(value).split("\\s*,\\s*"));
+            default -> value;
+        };
+    }
+
+    private static Object parse(Object value, boolean integer) {
+        try {
+            return integer ? (Object) Long.parseLong(String.valueOf(value).strip())
+                    : Double.parseDouble(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return value; // the schema validation names the field
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + ":" + kind;
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,283 @@
+package dev.backlot.web.view;
+
+import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.EntityFilter;
+import dev.backlot.catalog.EntityQuery;
+import dev.backlot.common.ServiceUnavailableException;
+import dev.backlot.model.Entity;
+import dev.backlot.model.EntityRef;
+import dev.backlot.scaffolder.ScaffolderException;
+import dev.backlot.scaffolder.ScaffolderService;
+import dev.backlot.scaffolder.ScaffolderTask;
+import dev.backlot.scaffolder.TaskRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.primefaces.event.FlowEvent;
+
+/**
+ * {@code /create/templates/{namespace}/{name}}: the template's parameters as a PrimeFaces wizard,
+ * one step per page, then a review step (without secrets), then the task. Each step is validated
+ * against its JSON Schema by the scaffolder (networknt's validator) before the next one opens, and
+ * every message shows beside its field.
+ */
+@Named
+@ViewScoped
+public class TemplateView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String LOCAL_HOST = "local";
+
+    @Inject
+    transient ScaffolderService scaffolder;
+    @Inject
+    transient CatalogService catalog;
+
+    private String namespace;
+    private String name;
+    private String title;
+    private String description;
+    private List<FormPages.Page> pages = List.of();
+    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, String> errors = new HashMap<>();
+    private String problem;
+
+    @PostConstruct
+    void init() {
+        // read here, not through f:viewParam: the wizard's steps are built from the pages when the view is built
+        Map<String, String> params = external().getRequestParameterMap();
+        namespace = params.getOrDefault("namespace", EntityRef.DEFAULT_NAMESPACE);
+        name = params.get("name");
+        if (name == null) {
+            problem = "No template named in the address.";
+            return;
+        }
+        try {
+            Map<String, Object> schema = scaffolder.parameterSchema(new EntityRef("template", namespace, name));
+            title = String.valueOf(schema.get("title"));
+            description = String.valueOf(schema.getOrDefault("description", ""));
+            List<Object> schemas = new ArrayList<>();
+            if (schema.get("steps") instanceof List<?> steps) {
+                steps.forEach(s -> schemas.add(((Map<?, ?>) s).get("schema")));
+            }
+            pages = FormPages.read(schemas);
+            for (FormPages.Page page : pages) {
+                defaults(page.schema(), "");
+            }
+        } catch (ScaffolderException | ServiceUnavailableException e) {
+            problem = e.getMessage();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void defaults(Map<String, Object> schema, String prefix) {
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            ((Map<String, Object>) properties).forEach((key, p) -> {
+                if (p instanceof Map<?, ?> property) {
+                    if (property.get("default") != null) {
+                        values.putIfAbsent(prefix + key, property.get("default"));
+                    }
+                    if (property.get("properties") instanceof Map<?, ?>) {
+                        defaults((Map<String, Object>) property, prefix + key + ".");
+                    }
+                }
+            });
+        }
+    }
+
+    /** Moving forward validates the step being left; a step with problems stays open. */
+    public String onFlow(FlowEvent event) {
+        String from = event.getOldStep();
+        if (from.startsWith("step") && index(event.getNewStep()) > index(from)) {
+            int i = index(from);
+            if (!validate(pages.get(i))) {
+                return from;
+            }
+        }
+        return event.getNewStep();
+    }
+
+    private static int index(String step) {
+        return step.startsWith("step") ? Integer.parseInt(step.substring(4)) : Integer.MAX_VALUE;
+    }
+
+    private boolean validate(FormPages.Page page) {
+        for (FormField field : page.fields()) {
+            errors.remove(field.getName());
+        }
+        Map<String, String> problems = scaffolder.validate(page.schema(), nested(null));
+        problems.forEach((path, message) -> {
+            String field = path.replace('/', '.');
+            errors.put(field.isEmpty() ? "_page" : field, message);
+        });
+        if (!problems.isEmpty()) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Some fields need attention", "See the messages beside the fields."));
+        }
+        return problems.isEmpty();
+    }
+
+    /**
+     * The form's values as the template sees them (nested objects rebuilt).
+     *
+     * @param secretsOnly true: only the secrets; false: everything but them; null: all (to validate)
+     */
+    Map<String, Object> nested(Boolean secretsOnly) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FormPages.Page page : pages) {
+            for (FormField field : page.fields()) {
+                if (secretsOnly != null && field.isSecret() != secretsOnly) {
+                    continue;
+                }
+                Object value = "repo".equals(field.getKind()) ? repoUrl(field) : FormField.typed(field, values.get(field.getName()));
+                if (value == null) {
+                    continue;
+                }
+                put(out, field.getName(), value);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> into, String path, Object value) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            into.put(path, value);
+            return;
+        }
+        Map<String, Object> child = (Map<String, Object>) into.computeIfAbsent(path.substring(0, dot), k -> new LinkedHashMap<>());
+        put(child, path.substring(dot + 1), value);
+    }
+
+    private String repoUrl(FormField field) {
+        Object host = values.get(field.getName() + "#host");
+        Object owner = values.get(field.getName() + "#owner");
+        Object repo = values.get(field.getName() + "#repo");
+        if (owner == null && repo == null) {
+            Object whole = values.get(field.getName());
+            return whole == null ? null : String.valueOf(whole);
+        }
+        return (host == null ? LOCAL_HOST : host) + "?owner=" + (owner == null ? "" : owner) + "&repo=" + (repo == null ? "" : repo);
+    }
+
+    /** Runs the template and opens the task page. */
+    public void create() throws IOException {
+        if (external().getUserPrincipal() == null) {
+            problem("Sign in to run a template", "Running a template needs a signed-in user.");
+            return;
+        }
+        for (FormPages.Page page : pages) {
+            if (!validate(page)) {
+                return;
+            }
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        nested(true).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
+        try {
+            ScaffolderTask task = scaffolder.create(new TaskRequest(new EntityRef("template", namespace, name).canonical(),
+                    nested(false), secrets), external().getUserPrincipal().getName());
+            external().redirect(external().getRequestContextPath() + "/create/tasks/" + task.id());
+        } catch (ScaffolderException | ServiceUnavailableException e) {
+            problem("The task could not be started", e.getMessage());
+        }
+    }
+
+    /** What the review step lists: every value but the secrets. */
+    public List<Map.Entry<String, String>> getReview() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (FormPages.Page page : pages) {
+            for (FormField field : page.fields()) {
+                if (field.isSecret()) {
+                    continue;
+                }
+                Object value = "repo".equals(field.getKind()) ? repoUrl(field) : FormField.typed(field, values.get(field.getName()));
+                out.add(Map.entry(field.getTitle(), value == null ? "" : value instanceof List<?> l
+                        ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(value)));
+            }
+        }
+        return out;
+    }
+
+    /** Autocomplete of the pickers: entity refs of the field's kinds whose name or title contains the text. */
+    public List<String> complete(String query) {
+        UIComponent component = UIComponent.getCurrentComponent(FacesContext.getCurrentInstance());
+        Object field = component == null ? null : component.getAttributes().get("field");
+        List<String> kinds = field instanceof FormField f ? f.getCatalogKinds() : List.of();
+        List<String> filters = kinds.isEmpty() ? List.of() : List.of("kind=" + String.join(",", kinds).toLowerCase(Locale.ROOT));
+        String text = query == null ? "" : query.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        try {
+            for (Entity e : catalog.entities(new EntityQuery(filters.isEmpty() ? EntityFilter.ALL : EntityFilter.parse(
+                    kinds.stream().map(k -> "kind=" + k.toLowerCase(Locale.ROOT)).toList()), List.of(), 0, 500, null, List.of()))) {
+                String ref = e.ref().canonical();
+                if (ref.contains(text) || (e.title() != null && e.title().toLowerCase(Locale.ROOT).contains(text))) {
+                    out.add(ref);
+                }
+                if (out.size() >= 20) {
+                    break;
+                }
+            }
+        } catch (ServiceUnavailableException e) {
+            // no suggestions while the catalog is away; typing a ref still works
+        }
+        return out;
+    }
+
+    /** The hosts a repository picker offers: the portal's own git server first. */
+    public List<String> hosts(FormField field) {
+        List<String> out = new ArrayList<>();
+        out.add(LOCAL_HOST);
+        field.getAllowedHosts().stream().filter(h -> !LOCAL_HOST.equals(h)).forEach(out::add);
+        return out;
+    }
+
+    private void problem(String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    public List<FormPages.Page> getPages() {
+        return pages;
+    }
+
+    public Map<String, Object> getValues() {
+        return values;
+    }
+
+    public Map<String, String> getErrors() {
+        return errors;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
