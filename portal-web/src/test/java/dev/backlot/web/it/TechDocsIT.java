@@ -178,6 +178,34 @@ class TechDocsIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void docsPagesAndSectionsAreFoundBySearchInBothFormats() throws Exception {
+        // Every finished build asks search to index the techdocs documents again.
+        String settlement = awaitSearch("term=settlement&types%5B0%5D=techdocs", "/docs/default/component/payment-service/");
+        assertThat(settlement).contains("\"type\":\"techdocs\"", "operations/runbook");
+        String rounding = awaitSearch("term=banker&types%5B0%5D=techdocs", "/docs/default/component/money-lib/");
+        assertThat(rounding).contains("rounding", "#");
+        // The hostile docs are indexed as text, never as markup.
+        String hostile = portal.get("/api/search/query?term=hostile&types%5B0%5D=techdocs").body();
+        assertThat(hostile).doesNotContain("<script", "javascript:");
+    }
+
+    /** Searches until a result's location starts with {@code location}; the body of that answer. */
+    private String awaitSearch(String query, String location) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            HttpResponse<String> found = portal.get("/api/search/query?" + query);
+            if (found.statusCode() == 200 && found.body().contains("\"location\":\"" + location)) {
+                return found.body();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("No " + location + " result for " + query + ": " + found.body());
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private void awaitOk(String path) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (portal.get(path).statusCode() != 200) {
