@@ -48,7 +48,7 @@ public final class TechDocsCollator implements SearchCollator {
         List<SearchDocument> out = new ArrayList<>();
         for (StoredSite site : source.sites()) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("kind", site.kind());
+            fields.put("kind", kindAsWritten(site.kind()));
             fields.put("namespace", site.namespace());
             fields.put("name", site.name());
             fields.put("owner", site.owner() == null ? "" : site.owner());
@@ -69,6 +69,19 @@ public final class TechDocsCollator implements SearchCollator {
             }
         }
         return out.stream();
+    }
+
+    /**
+     * The kind as descriptors and the catalog's search documents spell it ({@code Component},
+     * {@code API}), from the lower-case form of a docs path, so that a kind facet or filter puts
+     * docs pages beside their entities. A kind Backstage does not define gets a capital first letter.
+     */
+    static String kindAsWritten(String kind) {
+        return switch (kind) {
+            case "api" -> "API";
+            case "" -> kind;
+            default -> Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        };
     }
 
     /** The text after a heading up to the next heading of any level. */

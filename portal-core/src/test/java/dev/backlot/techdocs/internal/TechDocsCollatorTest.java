@@ -52,8 +52,15 @@ class TechDocsCollatorTest {
         SearchDocument install = documents.stream().filter(d -> d.location().endsWith("#install")).findFirst().orElseThrow();
         assertThat(install.title()).isEqualTo("Home › Install");
         assertThat(install.text()).isEqualTo("Run the installer.");
-        assertThat(install.fields()).isEqualTo(Map.of("kind", "component", "namespace", "default", "name", "payments",
+        assertThat(install.fields()).isEqualTo(Map.of("kind", "Component", "namespace", "default", "name", "payments",
                 "owner", "team-a", "entityRef", "component:default/payments"));
         assertThat(documents.get(0).text()).contains("Welcome text.", "Run the installer.");
+    }
+
+    @Test
+    void kindsAreSpelledAsTheCatalogSpellsThem() {
+        assertThat(TechDocsCollator.kindAsWritten("component")).isEqualTo("Component");
+        assertThat(TechDocsCollator.kindAsWritten("api")).isEqualTo("API");
+        assertThat(TechDocsCollator.kindAsWritten("system")).isEqualTo("System");
     }
 }
