@@ -84,7 +84,7 @@ class AdminConsoleIT {
                 .doesNotContain("Uninstall");
         browser.screenshot(work.resolve("plugins.png"));
 
-        row("dev.backlot.example-hello").findElement(By.cssSelector("a.bl-plugin-name")).click();
+        browser.click(row("dev.backlot.example-hello").findElement(By.cssSelector("a.bl-plugin-name")));
         wait.until(ExpectedConditions.urlContains("/admin/plugin?name=dev.backlot.example-hello"));
         assertThat(browser.find("#manifest").getText()).contains("Bundle-SymbolicName", "dev.backlot.example-hello");
         assertThat(browser.find("#imports").getText()).contains("dev.backlot.spi.scaffolder");

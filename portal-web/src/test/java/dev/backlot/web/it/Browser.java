@@ -68,6 +68,16 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks an element after scrolling it to the middle of the window: an element already in view
+     * may sit under the sticky header (with its search box), which would take the click.
+     */
+    void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                element);
+        element.click();
+    }
+
     /** Types into a PrimeFaces input by its client id. */
     void type(String clientId, String text) {
         WebElement input = find("[id='" + clientId + "']");
