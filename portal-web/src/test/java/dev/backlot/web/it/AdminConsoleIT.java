@@ -221,7 +221,8 @@ class AdminConsoleIT {
         browser.driver.findElement(By.cssSelector("[id='" + clientId + "_input']")).sendKeys(file.toString());
         if ("uploadForm:upload".equals(clientId)) {
             wait.until(d -> browser.find("[id='installDialog']").isDisplayed());
-            assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("installForm:cancelInstall");
+            // Cancel, not Install, takes the focus (PrimeFaces moves it once the dialog has shown).
+            wait.until(d -> "installForm:cancelInstall".equals(d.switchTo().activeElement().getAttribute("id")));
             browser.find("[id='installForm:confirmInstall']").click();
         }
     }

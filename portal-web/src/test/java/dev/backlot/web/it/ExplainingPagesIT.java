@@ -78,7 +78,7 @@ class ExplainingPagesIT {
         // then the dialog names the location and every entity, and the safe button has the focus
         assertThat(browser.find("#removalCount").getText()).isEqualTo("3 entities");
         assertThat(dialog.getText()).contains("ledger-api-impl", "ledger-worker", "ledger-db", file.getFileName().toString());
-        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("unregisterForm:cancelUnregister");
+        wait.until(d -> "unregisterForm:cancelUnregister".equals(d.switchTo().activeElement().getAttribute("id")));
         browser.screenshot(work.resolve("unregister-dialog.png"));
         browser.find("[id='unregisterForm:confirmUnregister']").click();
         wait.until(ExpectedConditions.urlMatches(".*/catalog$"));
@@ -335,7 +335,7 @@ class ExplainingPagesIT {
         browser.open(portal.url("/admin/plugin?name=dev.backlot.example-hello"));
         browser.find("[id='pluginActions:stop']").click();
         wait.until(d -> browser.find(".ui-confirm-dialog").isDisplayed());
-        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("pluginActions:confirmNo");
+        wait.until(d -> "pluginActions:confirmNo".equals(d.switchTo().activeElement().getAttribute("id")));
         browser.find("[id='pluginActions:confirmNo']").click();
         assertThat(browser.find(".bl-state").getText()).isEqualTo("running");
 
