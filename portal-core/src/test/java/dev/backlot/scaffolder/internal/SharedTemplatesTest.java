@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedTemplatesTest {
 
-    static final Path SHARED = Path.of("/work/shared/conformance/backstage/software-templates/scaffolder-templates");
+    /** The shared Backstage templates beside the repository ({@code -Dbacklot.conformance=DIR} to point elsewhere). */
+    static final Path SHARED = Path.of(System.getProperty("backlot.conformance", "../../shared/conformance/backstage"))
+            .resolve("software-templates/scaffolder-templates");
 
     @TempDir
     Path dir;

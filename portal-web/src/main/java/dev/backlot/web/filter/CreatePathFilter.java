@@ -28,7 +28,8 @@ public class CreatePathFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded, normalised path (never the raw URI): what it dispatches is what is matched.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         Matcher template = TEMPLATE.matcher(path);
         Matcher task = TASK.matcher(path);
         String forward = null;
@@ -44,7 +45,7 @@ public class CreatePathFilter extends HttpFilter {
             return;
         }
         if (request.getQueryString() != null) {
-            forward += "&" + request.getQueryString();
+            forward += (forward.contains("?") ? "&" : "?") + request.getQueryString();
         }
         request.getRequestDispatcher(forward).forward(request, response);
     }
