@@ -12,7 +12,12 @@ import java.util.Map;
  * <p>Kinds: {@code text}, {@code textarea}, {@code password}, {@code number}, {@code integer},
  * {@code boolean}, {@code select}, {@code radio}, {@code multiselect} (an array of enums),
  * {@code chips} (an array of strings, {@code EntityTagsPicker}), {@code entity} ({@code EntityPicker},
- * {@code OwnerPicker}), {@code entities} ({@code MultiEntityPicker}), {@code repo} ({@code RepoUrlPicker}).
+ * {@code OwnerPicker}), {@code entities} ({@code MultiEntityPicker}), {@code repo} ({@code RepoUrlPicker}),
+ * and {@code group}: a nested object ({@code type: object} with {@code properties}), whose fields are
+ * its {@link #getChildren() children} and whose value is an object of theirs.
+ *
+ * <p>Whether a field shows and whether it is required depend on the values ({@link FormVisibility});
+ * {@link #isControlling()} marks the fields whose change re-evaluates that.
  */
 public final class FormField implements Serializable {
 
@@ -35,6 +40,10 @@ public final class FormField implements Serializable {
     private final List<Choice> choices;
     private final List<String> catalogKinds;
     private final List<String> allowedHosts;
+    private final List<FormField> children = new ArrayList<>();
+    private boolean controlling;
+    private Object defaultValue;
+    private String label;
 
     FormField(String name, String title, String description, String kind, boolean required, boolean secret,
             boolean readonly, boolean autofocus, String placeholder, String help, List<Choice> choices,
@@ -52,16 +61,67 @@ public final class FormField implements Serializable {
         this.choices = new ArrayList<>(choices);
         this.catalogKinds = new ArrayList<>(catalogKinds);
         this.allowedHosts = new ArrayList<>(allowedHosts);
+        this.label = title;
     }
 
-    /** The field's path: {@code name}, or {@code parent.child} for a field of a nested object. */
+    /** The field's path ({@link FormPath}): {@code name}, or {@code parent/child} for a field of a nested object. */
     public String getName() {
         return name;
     }
 
-    /** An HTML-safe id for the field's input. */
+    /** A Faces-safe id for the field's input, unique per path ({@link FormPath#facesId}). */
     public String getId() {
-        return "f_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+        return FormPath.facesId(name);
+    }
+
+    /** Keys of a repository picker's parts in the wizard's values (never a field's path: {@code ~h} is no escape). */
+    public String getHostKey() {
+        return name + "/~host";
+    }
+
+    public String getOwnerKey() {
+        return name + "/~owner";
+    }
+
+    public String getRepoKey() {
+        return name + "/~repo";
+    }
+
+    /** The fields of a nested object ({@code group}); empty for any other kind. */
+    public List<FormField> getChildren() {
+        return children;
+    }
+
+    public boolean isGroup() {
+        return "group".equals(kind);
+    }
+
+    /** A change of this field's value may show or hide other fields (it is read by a {@code dependencies} key or an {@code if}). */
+    public boolean isControlling() {
+        return controlling;
+    }
+
+    void controlling() {
+        this.controlling = true;
+        children.forEach(FormField::controlling);
+    }
+
+    /** The schema's {@code default}, or null. */
+    public Object getDefaultValue() {
+        return defaultValue;
+    }
+
+    void defaultValue(Object value) {
+        this.defaultValue = value;
+    }
+
+    /** The title with its nested objects' titles before it ({@code Rails arguments › minimal}), for the review. */
+    public String getLabel() {
+        return label;
+    }
+
+    void label(String label) {
+        this.label = label;
     }
 
     public String getTitle() {

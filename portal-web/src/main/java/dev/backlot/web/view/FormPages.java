@@ -1,15 +1,16 @@
 package dev.backlot.web.view;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a template's {@code parameters} pages (JSON Schema objects with {@code ui:*} options, as
- * Backstage's form does) into {@link FormField}s. {@code ui:order} orders fields; nested objects
- * become dotted fields ({@code repo.owner}); {@code dependencies} and {@code allOf}/{@code if/then}
- * add their properties to the page (validation then applies the conditions).
+ * Backstage's form does) into {@link FormField}s. {@code ui:order} orders fields; a nested object
+ * ({@code type: object} with {@code properties}) becomes a {@code group} field holding its own
+ * fields. Every property any condition may bring ({@code dependencies}, {@code allOf}/{@code if}/
+ * {@code then}/{@code else}, {@code oneOf}/{@code anyOf}) becomes a field once;
+ * {@link FormVisibility} decides for the current values which of them show.
  */
 public final class FormPages {
 
@@ -21,47 +22,30 @@ public final class FormPages {
             implements java.io.Serializable {
     }
 
-    @SuppressWarnings("unchecked")
     static List<Page> read(Object parameters) {
         List<Map<String, Object>> schemas = new ArrayList<>();
         if (parameters instanceof Map<?, ?> m) {
-            schemas.add((Map<String, Object>) m);
+            schemas.add(FormConditions.map(m));
         } else if (parameters instanceof List<?> list) {
-            list.stream().filter(Map.class::isInstance).forEach(p -> schemas.add((Map<String, Object>) p));
+            list.stream().filter(Map.class::isInstance).forEach(p -> schemas.add(FormConditions.map((Map<?, ?>) p)));
         }
         List<Page> pages = new ArrayList<>();
         for (Map<String, Object> schema : schemas) {
-            List<FormField> fields = new ArrayList<>();
-            fields(schema, "", fields);
             pages.add(new Page(String.valueOf(schema.getOrDefault("title", "Fill in some steps")),
-                    String.valueOf(schema.getOrDefault("description", "")), schema, fields));
+                    String.valueOf(schema.getOrDefault("description", "")), schema, fields(schema, "", "")));
         }
         return pages;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void fields(Map<String, Object> schema, String prefix, List<FormField> out) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        if (schema.get("properties") instanceof Map<?, ?> p) {
-            properties.putAll((Map<String, Object>) p);
-        }
-        // dependencies, allOf/if-then and oneOf: their properties show too (the schema decides what is required)
-        if (schema.get("dependencies") instanceof Map<?, ?> deps) {
-            deps.values().forEach(d -> addProperties(d, properties));
-        }
-        for (String key : List.of("allOf", "oneOf", "anyOf")) {
-            if (schema.get(key) instanceof List<?> list) {
-                for (Object branch : list) {
-                    addProperties(branch, properties);
-                    if (branch instanceof Map<?, ?> b) {
-                        addProperties(b.get("then"), properties);
-                        addProperties(b.get("else"), properties);
-                    }
-                }
-            }
-        }
-        addProperties(schema.get("then"), properties);
-        List<String> required = schema.get("required") instanceof List<?> r ? r.stream().map(String::valueOf).toList() : List.of();
+    /** Whether a property is a nested object the form shows as a group of fields. */
+    static boolean isGroup(Map<String, Object> property) {
+        return "object".equals(property.get("type")) && property.get("properties") instanceof Map<?, ?>;
+    }
+
+    private static List<FormField> fields(Map<String, Object> schema, String prefix, String parentLabel) {
+        Map<String, Map<String, Object>> properties = FormConditions.allProperties(schema);
+        List<String> required = FormConditions.strings(schema.get("required"));
+        var controlling = FormConditions.controllingProperties(schema);
         List<String> order = new ArrayList<>(properties.keySet());
         if (schema.get("ui:order") instanceof List<?> uiOrder) {
             List<String> wanted = uiOrder.stream().map(String::valueOf).filter(properties::containsKey).toList();
@@ -70,31 +54,32 @@ public final class FormPages {
             all.addAll(order);
             order = all;
         }
+        List<FormField> out = new ArrayList<>();
         for (String name : order) {
-            if (!(properties.get(name) instanceof Map<?, ?> raw)) {
-                continue;
+            Map<String, Object> p = properties.get(name);
+            String path = FormPath.child(prefix, name);
+            String title = String.valueOf(p.getOrDefault("title", name));
+            String label = parentLabel.isEmpty() ? title : parentLabel + " \u203a " + title;
+            FormField field;
+            if (isGroup(p)) {
+                field = new FormField(path, title, String.valueOf(p.getOrDefault("description", "")), "group",
+                        required.contains(name), false, false, false, "", "", List.of(), List.of(), List.of());
+                field.getChildren().addAll(fields(p, path, label));
+            } else {
+                field = field(path, title, p, required.contains(name));
+                field.defaultValue(p.get("default") != null ? p.get("default") : "boolean".equals(field.getKind()) ? Boolean.FALSE : null);
             }
-            Map<String, Object> p = (Map<String, Object>) raw;
-            String path = prefix + name;
-            if ("object".equals(p.get("type")) && p.get("properties") instanceof Map<?, ?>) {
-                fields(p, path + ".", out);
-                continue;
+            field.label(label);
+            if (controlling.contains(name)) {
+                field.controlling();
             }
-            out.add(field(path, p, required.contains(name)));
+            out.add(field);
         }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static void addProperties(Object branch, Map<String, Object> into) {
-        if (branch instanceof Map<?, ?> b && b.get("properties") instanceof Map<?, ?> p) {
-            ((Map<String, Object>) p).forEach(into::putIfAbsent);
-        } else if (branch instanceof List<?> list) {
-            list.forEach(item -> addProperties(item, into));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static FormField field(String path, Map<String, Object> p, boolean required) {
+    private static FormField field(String path, String title, Map<String, Object> p, boolean required) {
         String type = String.valueOf(p.getOrDefault("type", "string"));
         String widget = String.valueOf(p.getOrDefault("ui:widget", ""));
         String uiField = String.valueOf(p.getOrDefault("ui:field", ""));
@@ -161,7 +146,7 @@ public final class FormPages {
         if (options.get("allowedHosts") instanceof List<?> h) {
             h.forEach(v -> hosts.add(String.valueOf(v)));
         }
-        return new FormField(path, String.valueOf(p.getOrDefault("title", path)), String.valueOf(p.getOrDefault("description", "")),
+        return new FormField(path, title, String.valueOf(p.getOrDefault("description", "")),
                 kind, required, "password".equals(kind), Boolean.TRUE.equals(p.get("ui:readonly")),
                 Boolean.TRUE.equals(p.get("ui:autofocus")), p.get("ui:placeholder") == null ? "" : String.valueOf(p.get("ui:placeholder")),
                 p.get("ui:help") == null ? "" : String.valueOf(p.get("ui:help")), choices, kinds, hosts);

@@ -53,6 +53,7 @@ public class TemplateView implements Serializable {
     private List<FormPages.Page> pages = List.of();
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
+    private FormVisibility.Result visibility = FormVisibility.Result.NONE;
     private String problem;
 
     @PostConstruct
@@ -74,28 +75,39 @@ public class TemplateView implements Serializable {
                 steps.forEach(s -> schemas.add(((Map<?, ?>) s).get("schema")));
             }
             pages = FormPages.read(schemas);
-            for (FormPages.Page page : pages) {
-                defaults(page.schema(), "");
-            }
+            pages.forEach(page -> defaults(page.fields()));
+            refresh();
         } catch (ScaffolderException | ServiceUnavailableException e) {
             problem = e.getMessage();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void defaults(Map<String, Object> schema, String prefix) {
-        if (schema.get("properties") instanceof Map<?, ?> properties) {
-            ((Map<String, Object>) properties).forEach((key, p) -> {
-                if (p instanceof Map<?, ?> property) {
-                    if (property.get("default") != null) {
-                        values.putIfAbsent(prefix + key, property.get("default"));
-                    }
-                    if (property.get("properties") instanceof Map<?, ?>) {
-                        defaults((Map<String, Object>) property, prefix + key + ".");
-                    }
-                }
-            });
+    private void defaults(List<FormField> fields) {
+        for (FormField field : fields) {
+            if (field.getDefaultValue() != null) {
+                values.putIfAbsent(field.getName(), field.getDefaultValue());
+            }
+            defaults(field.getChildren());
         }
+    }
+
+    /**
+     * Re-evaluates which fields show and which are required for the values now in the form: after
+     * a controlling field changed (ajax), before a step is validated and before the task starts.
+     */
+    public void refresh() {
+        List<Map<String, Object>> schemas = pages.stream().map(FormPages.Page::schema).toList();
+        visibility = FormVisibility.of(schemas, values(null, false), (schema, data) -> scaffolder.validate(schema, data).isEmpty());
+    }
+
+    /** Whether the field (or nested object) shows for the current values. */
+    public boolean shows(FormField field) {
+        return visibility.shown().contains(field.getName());
+    }
+
+    /** Whether the field is required for the current values ({@code required}, or brought in by a condition). */
+    public boolean requires(FormField field) {
+        return visibility.required().contains(field.getName());
     }
 
     /** Moving forward validates the step being left; a step with problems stays open. */
@@ -115,14 +127,20 @@ public class TemplateView implements Serializable {
     }
 
     private boolean validate(FormPages.Page page) {
-        for (FormField field : page.fields()) {
-            errors.remove(field.getName());
-        }
-        Map<String, String> problems = scaffolder.validate(page.schema(), nested(null));
-        problems.forEach((path, message) -> {
-            String field = path.replace('/', '.');
-            errors.put(field.isEmpty() ? "_page" : field, message);
+        refresh();
+        errors.clear();
+        Map<String, Object> data = nested(null);
+        Map<String, String> problems = new LinkedHashMap<>();
+        scaffolder.validate(page.schema(), data).forEach((path, message) -> {
+            // a message for a path no field shows (or the whole page, e.g. no oneOf branch fits) stays on the page
+            String key = visibility.shown().contains(path) ? path : "_page";
+            problems.merge(key, key.equals("_page") && !path.isEmpty() ? path + ": " + message : message,
+                    (x, y) -> x + "; " + y);
         });
+        // a field a condition made required that has no value: said beside it even when the validator
+        // only reports the condition as a whole (a oneOf dependency whose branch is incomplete)
+        missing(page.fields(), data, problems);
+        errors.putAll(problems);
         if (!problems.isEmpty()) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Some fields need attention", "See the messages beside the fields."));
@@ -130,43 +148,84 @@ public class TemplateView implements Serializable {
         return problems.isEmpty();
     }
 
+    private void missing(List<FormField> fields, Map<String, Object> data, Map<String, String> problems) {
+        for (FormField field : fields) {
+            if (!shows(field)) {
+                continue;
+            }
+            if (requires(field) && valueAt(data, field.getName()) == null) {
+                problems.putIfAbsent(field.getName(), "is required");
+            }
+            missing(field.getChildren(), data, problems);
+        }
+    }
+
+    private static Object valueAt(Map<String, Object> data, String path) {
+        Object at = data;
+        for (String segment : FormPath.segments(path)) {
+            at = at instanceof Map<?, ?> m ? m.get(segment) : null;
+        }
+        return at;
+    }
+
     /**
-     * The form's values as the template sees them (nested objects rebuilt).
+     * The form's values as the template sees them: fields that show, nested objects as objects.
      *
      * @param secretsOnly true: only the secrets; false: everything but them; null: all (to validate)
      */
     Map<String, Object> nested(Boolean secretsOnly) {
+        return values(secretsOnly, true);
+    }
+
+    private Map<String, Object> values(Boolean secretsOnly, boolean shownOnly) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (FormPages.Page page : pages) {
-            for (FormField field : page.fields()) {
-                if (secretsOnly != null && field.isSecret() != secretsOnly) {
-                    continue;
-                }
-                Object value = "repo".equals(field.getKind()) ? repoUrl(field) : FormField.typed(field, values.get(field.getName()));
-                if (value == null) {
-                    continue;
-                }
-                put(out, field.getName(), value);
-            }
+            collect(page.fields(), secretsOnly, shownOnly, out);
         }
         return out;
     }
 
+    private void collect(List<FormField> fields, Boolean secretsOnly, boolean shownOnly, Map<String, Object> out) {
+        for (FormField field : fields) {
+            if (shownOnly && !shows(field)) {
+                continue;
+            }
+            if (field.isGroup()) {
+                collect(field.getChildren(), secretsOnly, shownOnly, out);
+                continue;
+            }
+            if (secretsOnly != null && field.isSecret() != secretsOnly) {
+                continue;
+            }
+            Object value = value(field);
+            if (value != null) {
+                put(out, FormPath.segments(field.getName()), value);
+            }
+        }
+    }
+
+    private Object value(FormField field) {
+        return "repo".equals(field.getKind()) ? repoUrl(field) : FormField.typed(field, values.get(field.getName()));
+    }
+
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> into, String path, Object value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            into.put(path, value);
+    private static void put(Map<String, Object> into, List<String> path, Object value) {
+        if (path.size() == 1) {
+            into.put(path.get(0), value);
             return;
         }
-        Map<String, Object> child = (Map<String, Object>) into.computeIfAbsent(path.substring(0, dot), k -> new LinkedHashMap<>());
-        put(child, path.substring(dot + 1), value);
+        Object child = into.get(path.get(0));
+        if (!(child instanceof Map<?, ?>)) {
+            child = new LinkedHashMap<String, Object>();
+            into.put(path.get(0), child);
+        }
+        put((Map<String, Object>) child, path.subList(1, path.size()), value);
     }
 
     private String repoUrl(FormField field) {
-        Object host = values.get(field.getName() + "#host");
-        Object owner = values.get(field.getName() + "#owner");
-        Object repo = values.get(field.getName() + "#repo");
+        Object host = values.get(field.getHostKey());
+        Object owner = values.get(field.getOwnerKey());
+        Object repo = values.get(field.getRepoKey());
         if (owner == null && repo == null) {
             Object whole = values.get(field.getName());
             return whole == null ? null : String.valueOf(whole);
@@ -196,20 +255,28 @@ public class TemplateView implements Serializable {
         }
     }
 
-    /** What the review step lists: every value but the secrets. */
+    /** What the review step lists: every value that shows but the secrets, nested fields labelled with their objects' titles. */
     public List<Map.Entry<String, String>> getReview() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (FormPages.Page page : pages) {
-            for (FormField field : page.fields()) {
-                if (field.isSecret()) {
-                    continue;
-                }
-                Object value = "repo".equals(field.getKind()) ? repoUrl(field) : FormField.typed(field, values.get(field.getName()));
-                out.add(Map.entry(field.getTitle(), value == null ? "" : value instanceof List<?> l
-                        ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(value)));
-            }
+            review(page.fields(), out);
         }
         return out;
+    }
+
+    private void review(List<FormField> fields, List<Map.Entry<String, String>> out) {
+        for (FormField field : fields) {
+            if (!shows(field) || field.isSecret()) {
+                continue;
+            }
+            if (field.isGroup()) {
+                review(field.getChildren(), out);
+                continue;
+            }
+            Object value = value(field);
+            out.add(Map.entry(field.getLabel(), value == null ? "" : value instanceof List<?> l
+                    ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(value)));
+        }
     }
 
     /** Autocomplete of the pickers: entity refs of the field's kinds whose name or title contains the text. */
