@@ -215,6 +215,56 @@ class FormVisibilityTest {
         assertThat(FormVisibility.of(List.of(page), Map.of(), CHECK).required()).containsExactly("awsRegion");
     }
 
+    @Test
+    void malformedConditionsAreSkippedNotFatal() throws Exception {
+        Map<String, Object> page = yaml("""
+                required: oops
+                properties:
+                  name: {type: string}
+                  broken: 5
+                dependencies: {name: 5, other: [1, 2]}
+                allOf: not-a-list
+                if: 7
+                then: {properties: {never: {type: string}}}
+                """);
+
+        FormVisibility.Result result = FormVisibility.of(List.of(page), Map.of("name", "x"), CHECK);
+
+        assertThat(result.shown()).containsExactly("name");
+        assertThat(result.required()).isEmpty();
+    }
+
+    @Test
+    void anIfThatIsNotAValidSchemaDoesNotHold() throws Exception {
+        Map<String, Object> page = yaml("""
+                properties:
+                  name: {type: string}
+                allOf:
+                  - if: {properties: {name: {type: no-such-type}}}
+                    then: {properties: {extra: {type: string}}}
+                """);
+
+        assertThat(FormVisibility.of(List.of(page), Map.of("name", "x"), CHECK).shown()).containsExactly("name");
+    }
+
+    @Test
+    void propertyNamesWithDotsAndSlashesStayOneNameInPathsAndValues() throws Exception {
+        Map<String, Object> page = yaml("""
+                properties:
+                  "a.b": {type: string}
+                  "c/d":
+                    type: object
+                    properties:
+                      e: {type: string}
+                """);
+        Map<String, Object> values = Map.of("a.b", "1", "c/d", Map.of("e", "2"), "a", Map.of("b", "stray"));
+
+        FormVisibility.Result result = FormVisibility.of(List.of(page), values, CHECK);
+
+        assertThat(result.shown()).containsExactlyInAnyOrder("a.b", "c~1d", "c~1d/e");
+        assertThat(FormVisibility.shownValues(values, result.shown())).isEqualTo(Map.of("a.b", "1", "c/d", Map.of("e", "2")));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> yaml(String text) throws Exception {
         return YAML.readValue(text, Map.class);
