@@ -21,9 +21,9 @@ import java.util.Set;
  * when the data passes {@code if}, otherwise {@code else}. As in JSON Schema, an {@code if} on
  * {@code properties} alone also holds while those properties have no value; templates that want
  * "only once chosen" add {@code required} to the {@code if}.</li>
- * <li>{@code oneOf}/{@code anyOf} at the top (alternatives, for which rjsf shows a selector): every
- * alternative's properties show, none of them marked required; the validator decides which
- * alternative the values satisfy. A page-level {@code if} that is a template expression string
+ * <li>{@code oneOf} (or else {@code anyOf}) at the top: alternatives, for which the form shows a
+ * selector as rjsf does; the chosen alternative merges. Not chosen yet: the first alternative the
+ * data passes, or else the first. A page-level {@code if} that is a template expression string
  * ({@code ${{ }}}) is not a schema and is left alone here.</li>
  * </ul>
  *
@@ -53,10 +53,40 @@ public final class FormConditions {
 
     /** The properties that show for {@code data} (the object's values; absent keys have no value). */
     public static Resolved resolve(Map<String, Object> schema, Map<String, Object> data, SchemaCheck check) {
+        return resolve(schema, data, check, null);
+    }
+
+    /**
+     * The same, with the top-level alternative chosen ({@code null}: not chosen; an index out of
+     * range counts as not chosen).
+     */
+    public static Resolved resolve(Map<String, Object> schema, Map<String, Object> data, SchemaCheck check, Integer chosen) {
         Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
-        merge(schema, data == null ? Map.of() : data, check, properties, required, 0);
+        Map<String, Object> values = data == null ? Map.of() : data;
+        merge(schema, values, check, properties, required, 0);
+        List<Map<String, Object>> alternatives = alternatives(schema);
+        if (!alternatives.isEmpty()) {
+            int index = chosen != null && chosen >= 0 && chosen < alternatives.size() ? chosen
+                    : matchingAlternative(alternatives, values, check);
+            merge(alternatives.get(index), values, check, properties, required, 1);
+        }
         return new Resolved(properties, required);
+    }
+
+    /** The top-level alternatives: the {@code oneOf} schemas, or else the {@code anyOf} ones; empty when none. */
+    public static List<Map<String, Object>> alternatives(Map<String, Object> schema) {
+        List<Map<String, Object>> oneOf = list(schema.get("oneOf"));
+        return oneOf.isEmpty() ? list(schema.get("anyOf")) : oneOf;
+    }
+
+    private static int matchingAlternative(List<Map<String, Object>> alternatives, Map<String, Object> data, SchemaCheck check) {
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (!data.isEmpty() && check.matches(alternatives.get(i), data)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -88,11 +118,6 @@ public final class FormConditions {
         }
         maps(schema.get("properties")).forEach(properties::putIfAbsent);
         required.addAll(strings(schema.get("required")));
-        for (String key : List.of("oneOf", "anyOf")) {
-            for (Map<String, Object> alternative : list(schema.get(key))) {
-                maps(alternative.get("properties")).forEach(properties::putIfAbsent);
-            }
-        }
         if (schema.get("if") instanceof Map<?, ?> condition) {
             Object branch = check.matches(map(condition), data) ? schema.get("then") : schema.get("else");
             if (branch instanceof Map<?, ?> b) {

@@ -42,6 +42,7 @@ public final class FormField implements Serializable {
     private final List<String> allowedHosts;
     private final List<FormField> children = new ArrayList<>();
     private boolean controlling;
+    private boolean selector;
     private Object defaultValue;
     private String label;
 
@@ -104,6 +105,19 @@ public final class FormField implements Serializable {
     void controlling() {
         this.controlling = true;
         children.forEach(FormField::controlling);
+    }
+
+    /**
+     * The radio buttons that choose among an object's {@code oneOf}/{@code anyOf} alternatives
+     * ({@link FormPath#alternatives}): its value (the index) is the form's, never the template's.
+     */
+    public boolean isSelector() {
+        return selector;
+    }
+
+    void selector() {
+        this.selector = true;
+        this.controlling = true;
     }
 
     /** The schema's {@code default}, or null. */

@@ -32,7 +32,7 @@ public final class FormPages {
         List<Page> pages = new ArrayList<>();
         for (Map<String, Object> schema : schemas) {
             pages.add(new Page(String.valueOf(schema.getOrDefault("title", "Fill in some steps")),
-                    String.valueOf(schema.getOrDefault("description", "")), schema, fields(schema, "", "")));
+                    String.valueOf(schema.getOrDefault("description", "")), schema, fields(schema, "", "", pages.size())));
         }
         return pages;
     }
@@ -42,7 +42,7 @@ public final class FormPages {
         return "object".equals(property.get("type")) && property.get("properties") instanceof Map<?, ?>;
     }
 
-    private static List<FormField> fields(Map<String, Object> schema, String prefix, String parentLabel) {
+    private static List<FormField> fields(Map<String, Object> schema, String prefix, String parentLabel, int page) {
         Map<String, Map<String, Object>> properties = FormConditions.allProperties(schema);
         List<String> required = FormConditions.strings(schema.get("required"));
         var controlling = FormConditions.controllingProperties(schema);
@@ -64,7 +64,7 @@ public final class FormPages {
             if (isGroup(p)) {
                 field = new FormField(path, title, String.valueOf(p.getOrDefault("description", "")), "group",
                         required.contains(name), false, false, false, "", "", List.of(), List.of(), List.of());
-                field.getChildren().addAll(fields(p, path, label));
+                field.getChildren().addAll(fields(p, path, label, page));
             } else {
                 field = field(path, title, p, required.contains(name));
                 field.defaultValue(p.get("default") != null ? p.get("default") : "boolean".equals(field.getKind()) ? Boolean.FALSE : null);
@@ -75,7 +75,27 @@ public final class FormPages {
             }
             out.add(field);
         }
+        List<Map<String, Object>> alternatives = FormConditions.alternatives(schema);
+        if (!alternatives.isEmpty()) {
+            // the selector goes after the properties every alternative shares, before the alternatives' own
+            int at = (int) order.stream().filter(FormConditions.maps(schema.get("properties"))::containsKey).count();
+            out.add(at, selector(alternatives, FormPath.alternatives(page, prefix)));
+        }
         return out;
+    }
+
+    /** Radio buttons choosing one alternative, labelled by the alternatives' titles ({@code Option n} without). */
+    private static FormField selector(List<Map<String, Object>> alternatives, String key) {
+        List<FormField.Choice> choices = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            Object title = alternatives.get(i).get("title");
+            choices.add(new FormField.Choice(String.valueOf(i), title == null ? "Option " + (i + 1) : String.valueOf(title)));
+        }
+        FormField field = new FormField(key, "Choose one", "", "radio", false, false, false, false, "", "", choices,
+                List.of(), List.of());
+        field.selector();
+        field.defaultValue("0");
+        return field;
     }
 
     @SuppressWarnings("unchecked")

@@ -54,4 +54,13 @@ public final class FormPath {
         }
         return out.toString();
     }
+
+    /**
+     * The key of the selector of an object's {@code oneOf}/{@code anyOf} alternatives: {@code ~alt<page>}
+     * for a page, {@code <object path>/~alt} for a nested object ({@code ~a} is no escape, so no
+     * property's path is ever such a key).
+     */
+    public static String alternatives(int page, String objectPath) {
+        return objectPath.isEmpty() ? "~alt" + page : objectPath + "/~alt";
+    }
 }

@@ -35,9 +35,17 @@ public final class FormVisibility {
      * @param values the form's values as the template sees them (nested objects as maps), hidden ones included
      */
     public static Result of(List<Map<String, Object>> pages, Map<String, Object> values, FormConditions.SchemaCheck check) {
-        Result result = once(pages, values, check);
+        return of(pages, values, Map.of(), check);
+    }
+
+    /**
+     * @param chosen the alternatives chosen so far: {@link FormPath#alternatives} key to index
+     */
+    public static Result of(List<Map<String, Object>> pages, Map<String, Object> values, Map<String, Integer> chosen,
+            FormConditions.SchemaCheck check) {
+        Result result = once(pages, values, chosen, check);
         for (int round = 1; round < ROUNDS; round++) {
-            Result next = once(pages, shownValues(values, result.shown()), check);
+            Result next = once(pages, shownValues(values, result.shown()), chosen, check);
             if (next.equals(result)) {
                 break;
             }
@@ -63,18 +71,23 @@ public final class FormVisibility {
         return out;
     }
 
-    private static Result once(List<Map<String, Object>> pages, Map<String, Object> values, FormConditions.SchemaCheck check) {
+    private static Result once(List<Map<String, Object>> pages, Map<String, Object> values, Map<String, Integer> chosen,
+            FormConditions.SchemaCheck check) {
         Set<String> shown = new LinkedHashSet<>();
         Set<String> required = new LinkedHashSet<>();
-        for (Map<String, Object> page : pages) {
-            walk(page, values, "", check, shown, required);
+        for (int i = 0; i < pages.size(); i++) {
+            walk(pages.get(i), values, "", i, chosen, check, shown, required);
         }
         return new Result(Set.copyOf(shown), Set.copyOf(required));
     }
 
-    private static void walk(Map<String, Object> schema, Map<String, Object> values, String prefix,
-            FormConditions.SchemaCheck check, Set<String> shown, Set<String> required) {
-        FormConditions.Resolved resolved = FormConditions.resolve(schema, values, check);
+    private static void walk(Map<String, Object> schema, Map<String, Object> values, String prefix, int page,
+            Map<String, Integer> chosen, FormConditions.SchemaCheck check, Set<String> shown, Set<String> required) {
+        String selector = FormPath.alternatives(page, prefix);
+        if (!FormConditions.alternatives(schema).isEmpty()) {
+            shown.add(selector);
+        }
+        FormConditions.Resolved resolved = FormConditions.resolve(schema, values, check, chosen.get(selector));
         resolved.properties().forEach((name, property) -> {
             String path = FormPath.child(prefix, name);
             shown.add(path);
@@ -83,7 +96,7 @@ public final class FormVisibility {
             }
             if (FormPages.isGroup(property)) {
                 Map<String, Object> inner = values.get(name) instanceof Map<?, ?> m ? FormConditions.map(m) : Map.of();
-                walk(property, inner, path, check, shown, required);
+                walk(property, inner, path, page, chosen, check, shown, required);
             }
         });
     }

@@ -97,7 +97,23 @@ public class TemplateView implements Serializable {
      */
     public void refresh() {
         List<Map<String, Object>> schemas = pages.stream().map(FormPages.Page::schema).toList();
-        visibility = FormVisibility.of(schemas, values(null, false), (schema, data) -> scaffolder.validate(schema, data).isEmpty());
+        Map<String, Integer> chosen = new HashMap<>();
+        pages.forEach(page -> selectors(page.fields(), chosen));
+        visibility = FormVisibility.of(schemas, values(null, false), chosen,
+                (schema, data) -> scaffolder.validate(schema, data).isEmpty());
+    }
+
+    private void selectors(List<FormField> fields, Map<String, Integer> chosen) {
+        for (FormField field : fields) {
+            if (field.isSelector() && values.get(field.getName()) != null) {
+                try {
+                    chosen.put(field.getName(), Integer.valueOf(String.valueOf(values.get(field.getName()))));
+                } catch (NumberFormatException e) {
+                    // not one of the offered indexes (a forged request): the first alternative the values fit
+                }
+            }
+            selectors(field.getChildren(), chosen);
+        }
     }
 
     /** Whether the field (or nested object) shows for the current values. */
@@ -187,7 +203,7 @@ public class TemplateView implements Serializable {
 
     private void collect(List<FormField> fields, Boolean secretsOnly, boolean shownOnly, Map<String, Object> out) {
         for (FormField field : fields) {
-            if (shownOnly && !shows(field)) {
+            if (shownOnly && !shows(field) || field.isSelector()) {
                 continue;
             }
             if (field.isGroup()) {
@@ -266,7 +282,7 @@ public class TemplateView implements Serializable {
 
     private void review(List<FormField> fields, List<Map.Entry<String, String>> out) {
         for (FormField field : fields) {
-            if (!shows(field) || field.isSecret()) {
+            if (!shows(field) || field.isSecret() || field.isSelector()) {
                 continue;
             }
             if (field.isGroup()) {

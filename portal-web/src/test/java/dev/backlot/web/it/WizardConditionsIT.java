@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The wizard's conditions and nested objects in headless Chromium on the real {@code portal.jar}:
  * a field a {@code oneOf} dependency brings appears once its value is chosen and goes when it
  * changes (its value then left out of the task), an {@code allOf}/{@code if}/{@code then} field
- * follows a checkbox, and a nested object's fields arrive as a nested object in the task's parameters.
+ * follows a checkbox, a top-level {@code oneOf}'s selector swaps the alternatives' fields, and a
+ * nested object's fields arrive as a nested object in the task's parameters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WizardConditionsIT {
@@ -79,6 +80,16 @@ class WizardConditionsIT {
                             properties:
                               docsPath: {title: Docs path, type: string}
                             required: [docsPath]
+                    - title: Source
+                      properties:
+                        label: {title: Label, type: string}
+                      oneOf:
+                        - title: From a URL
+                          properties: {sourceUrl: {title: Source URL, type: string}}
+                          required: [sourceUrl]
+                        - title: From a path
+                          properties: {sourcePath: {title: Source path, type: string}}
+                          required: [sourcePath]
                   steps:
                     - {id: log, name: Log, action: 'debug:log', input: {message: 'made ${{ parameters.name }}'}}
                 """);
@@ -132,9 +143,21 @@ class WizardConditionsIT {
         browser.type("wizardForm:f_deploy-region", "eu-west");
         browser.type("wizardForm:f_deploy-replicas", "3");
         browser.find("[id='wizardForm:wizard_next']").click();
+
+        // top-level oneOf: a selector, the first alternative's field until the other is chosen
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:f_sourceUrl")));
+        assertThat(present("wizardForm:f_sourcePath")).isFalse();
+        browser.type("wizardForm:f_sourceUrl", "https://example.com/src");
+        browser.click(browser.driver.findElements(By.cssSelector("[id='wizardForm:f__7e_alt1'] .ui-radiobutton-box")).get(1));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:f_sourcePath")));
+        assertThat(present("wizardForm:f_sourceUrl")).isFalse();
+        browser.type("wizardForm:f_sourcePath", "/srv/src");
+        browser.find("[id='wizardForm:wizard_next']").click();
+
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:create")));
         String review = browser.find("#reviewTable").getText();
-        assertThat(review).contains("Deployment \u203a Region eu-west", "Docs path docs/").doesNotContain("db.internal");
+        assertThat(review).contains("Deployment \u203a Region eu-west", "Docs path docs/", "Source path /srv/src")
+                .doesNotContain("db.internal", "example.com", "Choose one");
         browser.screenshot(work.resolve("review.png"));
 
         browser.clickAndWaitForUrl("wizardForm:create", "/create/tasks/");
@@ -143,7 +166,7 @@ class WizardConditionsIT {
         Map<String, Object> spec = (Map<String, Object>) JSON.readValue(portal.get("/api/scaffolder/v2/tasks/" + id).body(), Map.class)
                 .get("spec");
         assertThat(spec.get("parameters")).isEqualTo(Map.of("name", "orders", "database", "none", "docs", true,
-                "docsPath", "docs/", "deploy", Map.of("region", "eu-west", "replicas", 3)));
+                "docsPath", "docs/", "deploy", Map.of("region", "eu-west", "replicas", 3), "sourcePath", "/srv/src"));
         assertThat(browser.javascriptErrors()).isEmpty();
     }
 

@@ -60,4 +60,27 @@ class FormPagesTest {
         assertThat(fields).extracting(FormField::getName).containsExactly("name", "database", "docs", "docsPath", "host");
         assertThat(fields).filteredOn(FormField::isControlling).extracting(FormField::getName).containsExactly("database", "docs");
     }
+
+    @Test
+    void alternativesGetASelectorAfterTheSharedFieldsThatNeverReachesTheTemplate() throws Exception {
+        List<FormPages.Page> pages = FormPages.read(YAML.readValue("""
+                - title: one
+                - title: two
+                  properties:
+                    name: {type: string}
+                  oneOf:
+                    - title: From a URL
+                      properties: {url: {type: string}}
+                    - properties: {path: {type: string}}
+                """, List.class));
+
+        List<FormField> fields = pages.get(1).fields();
+        assertThat(fields).extracting(FormField::getName).containsExactly("name", "~alt1", "url", "path");
+        FormField selector = fields.get(1);
+        assertThat(selector.isSelector()).isTrue();
+        assertThat(selector.isControlling()).isTrue();
+        assertThat(selector.getKind()).isEqualTo("radio");
+        assertThat(selector.getChoices()).extracting(FormField.Choice::label).containsExactly("From a URL", "Option 2");
+        assertThat(selector.getId()).matches("[A-Za-z_][A-Za-z0-9_-]*");
+    }
 }

@@ -186,21 +186,41 @@ class FormVisibilityTest {
     }
 
     @Test
-    void topLevelAlternativesShowEveryAlternativesFieldsNoneRequired() throws Exception {
+    void topLevelAlternativesShowTheChosenOnesFieldsAndTheirSelector() throws Exception {
         Map<String, Object> page = yaml("""
                 properties:
                   name: {type: string}
                 oneOf:
+                  - title: From a URL
+                    properties: {url: {type: string}}
+                    required: [url]
+                  - title: From a path
+                    properties: {path: {type: string}}
+                    required: [path]
+                """);
+
+        FormVisibility.Result first = FormVisibility.of(List.of(page), Map.of(), CHECK);
+        FormVisibility.Result second = FormVisibility.of(List.of(page), Map.of("url", "left over"), Map.of("~alt0", 1), CHECK);
+
+        assertThat(first.shown()).containsExactlyInAnyOrder("name", "~alt0", "url");
+        assertThat(first.required()).containsExactly("url");
+        assertThat(second.shown()).containsExactlyInAnyOrder("name", "~alt0", "path");
+        assertThat(second.required()).containsExactly("path");
+    }
+
+    @Test
+    void withoutAChoiceTheFirstAlternativeTheValuesFitShows() throws Exception {
+        Map<String, Object> page = yaml("""
+                anyOf:
                   - properties: {url: {type: string}}
                     required: [url]
                   - properties: {path: {type: string}}
                     required: [path]
                 """);
 
-        FormVisibility.Result result = FormVisibility.of(List.of(page), Map.of(), CHECK);
-
-        assertThat(result.shown()).containsExactlyInAnyOrder("name", "url", "path");
-        assertThat(result.required()).isEmpty();
+        assertThat(FormVisibility.of(List.of(page), Map.of("path", "/x"), CHECK).shown()).containsExactlyInAnyOrder("~alt0", "path");
+        assertThat(FormVisibility.of(List.of(page), Map.of("path", "/x"), Map.of("~alt0", 7), CHECK).shown())
+                .as("an index no alternative has counts as no choice").containsExactlyInAnyOrder("~alt0", "path");
     }
 
     @Test
