@@ -57,10 +57,6 @@ final class ActionCatalog {
         return builtins.stream().filter(b -> b.service().id().equals(id)).findFirst();
     }
 
-    boolean isBuiltin(Extension<?> extension) {
-        return BUILTIN.equals(extension.symbolicName());
-    }
-
     /** The guard every action call goes through. */
     dev.backlot.plugins.PluginCalls guard() {
         return registry.calls();

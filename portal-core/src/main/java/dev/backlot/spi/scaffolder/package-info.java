@@ -18,10 +18,11 @@
  * }</pre>
  *
  * <p>0.2.0 added input and output schemas, the workspace, cancellation, secrets and dry-run to
- * the context, all as defaults.
+ * the context, all as defaults. 0.3.0 added {@code ScaffolderAction.supportsDryRun()} (default false:
+ * a dry-run skips the action and makes its outputs from its output schema).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.backlot.spi.scaffolder;
 
 import org.osgi.annotation.bundle.Export;
