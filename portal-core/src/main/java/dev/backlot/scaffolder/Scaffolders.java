@@ -1,6 +1,7 @@
 package dev.backlot.scaffolder;
 
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.Catalogs;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.scaffolder.internal.DefaultScaffolderService;
@@ -52,7 +53,7 @@ public final class Scaffolders implements AutoCloseable {
         NodeLiveness liveness = NodeLiveness.from(NodeLiveness.describeThisNode(config.port()),
                 ScaffolderSettings::environment);
         return start(new DefaultScaffolderService(database, catalog, extensions, settings, liveness, scheduler,
-                System::currentTimeMillis));
+                System::currentTimeMillis, Catalogs.locationReader(config)));
     }
 
     public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,

@@ -1,6 +1,7 @@
 package dev.backlot.scaffolder.internal;
 
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.LocationReader;
 import dev.backlot.model.Entity;
 import dev.backlot.model.EntityRef;
 import dev.backlot.scaffolder.ActionInfo;
@@ -99,17 +100,18 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
     public DefaultScaffolderService(dev.backlot.persistence.Database database, CatalogService catalog,
             dev.backlot.plugins.ExtensionRegistry extensions, ScaffolderSettings settings) throws IOException {
         this(database, catalog, extensions, settings, NodeLiveness.defaults(NodeLiveness.describeThisNode(0)), null,
-                System::currentTimeMillis);
+                System::currentTimeMillis, LocationReader.refusing("no reader of url and git locations was configured"));
     }
 
     /**
      * @param liveness this node's name and how often it beats (see {@link TaskRecovery})
      * @param scheduler the runtime's scheduler for the heartbeat; {@code null}: one of the engine's own
      * @param clock wall-clock milliseconds for heartbeats
+     * @param reader reads skeletons beside templates from url and git locations, under the catalog's rules
      */
     public DefaultScaffolderService(dev.backlot.persistence.Database database, CatalogService catalog,
             dev.backlot.plugins.ExtensionRegistry extensions, ScaffolderSettings settings, NodeLiveness liveness,
-            ScheduledExecutorService scheduler, LongSupplier clock) throws IOException {
+            ScheduledExecutorService scheduler, LongSupplier clock, LocationReader reader) throws IOException {
         this.store = new TaskStore(database);
         this.recovery = new TaskRecovery(new NodeStore(database), store, liveness, clock);
         this.ownScheduler = scheduler == null;
@@ -122,7 +124,7 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         this.settings = settings;
         this.secrets = SecretBox.inFile(settings.dataDir().resolve("scaffolder").resolve("secrets.key"));
         this.expressions = new TemplateExpressions();
-        this.actions = new ActionCatalog(extensions, catalog, expressions);
+        this.actions = new ActionCatalog(extensions, catalog, expressions, reader);
         this.runner = new TaskRunner(actions, expressions, settings.stepTimeout(), settings.actionSettings());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,

@@ -59,11 +59,18 @@ final class EngineFixture implements AutoCloseable {
      */
     EngineFixture(Path dir, Database database, long maxWorkspaceBytes, NodeLiveness liveness,
             java.util.function.LongSupplier clock) throws Exception {
+        this(dir, database, maxWorkspaceBytes, liveness, clock,
+                dev.backlot.catalog.LocationReader.refusing("the test gave no reader"));
+    }
+
+    /** A node whose fetch actions read url and git locations through {@code reader}. */
+    EngineFixture(Path dir, Database database, long maxWorkspaceBytes, NodeLiveness liveness,
+            java.util.function.LongSupplier clock, dev.backlot.catalog.LocationReader reader) throws Exception {
         this.dir = dir;
         this.database = database;
         this.service = new DefaultScaffolderService(database, catalog(), registry(),
                 new ScaffolderSettings(2, maxWorkspaceBytes, Duration.ofSeconds(30), dir.resolve("data")), liveness,
-                null, clock);
+                null, clock, reader);
         service.start();
     }
 
