@@ -16,3 +16,7 @@ CREATE TABLE scaffolder_node (
 -- The node that moved the task to processing (NULL for tasks claimed before this migration).
 ALTER TABLE scaffolder_task ADD COLUMN claimed_by VARCHAR(36);
 CREATE INDEX scaffolder_task_by_claimer ON scaffolder_task (claimed_by, status);
+
+-- A cancel asked on another node than the one running the task: who asked. The running node reads
+-- it at its next heartbeat and stops the task as if the cancel had been asked there.
+ALTER TABLE scaffolder_task ADD COLUMN cancel_requested_by VARCHAR(300);

@@ -157,12 +157,24 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         heartbeat = scheduler.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** The heartbeat; tasks left open by a node that is gone are picked up here too. */
+    /**
+     * The heartbeat; cancels asked on other nodes for tasks this node runs, and tasks left open by a
+     * node that is gone, are picked up here too.
+     */
     private void beat() {
         try {
             recovery.tick(this::abandoned);
+            for (String id : store.cancelRequests(recovery.nodeId())) {
+                Running r = running.get(id);
+                if (r != null && !r.cancelled) {
+                    r.cancelled = true;
+                    r.interruptAction();
+                }
+            }
             if (!stopping) {
-                store.openIds(100).forEach(this::dispatch);
+                // open longer than a node may stay silent: the node that queued them is gone (or swamped)
+                store.openIdsSince(System.currentTimeMillis() - recovery.liveness().timeout().toMillis(), 100)
+                        .forEach(this::dispatch);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The scaffolder's heartbeat failed; it is tried again in "
@@ -414,6 +426,9 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         }
         if (r != null) {
             r.interruptAction(); // a waiting action is interrupted; the runner stops before the next step
+        } else {
+            // another node runs it: it reads the request at its next heartbeat
+            store.requestCancel(taskId, caller);
         }
     }
 

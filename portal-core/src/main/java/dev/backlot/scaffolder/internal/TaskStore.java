@@ -115,6 +115,27 @@ final class TaskStore {
         });
     }
 
+    /**
+     * Ids of tasks open since before {@code before} (created, or reopened by a retry), oldest first:
+     * those no node started in time, e.g. because the node that queued them is gone.
+     */
+    List<String> openIdsSince(long before, int limit) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM scaffolder_task WHERE status = 'open'"
+                    + " AND COALESCE(last_heartbeat_at, created_at) < ? ORDER BY created_at, id")) {
+                ps.setLong(1, before);
+                ps.setMaxRows(limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Moves a task from {@code from} to {@code to}; false when another node or call got there first. */
     boolean transition(String id, TaskStatus from, TaskStatus to) {
         return database.jdbc(c -> {
@@ -189,6 +210,39 @@ final class TaskStore {
     }
 
     /**
+     * Asks the node running a processing task to cancel it (read by {@link #cancelRequests}).
+     *
+     * @return false when the task is not processing
+     */
+    boolean requestCancel(String id, String caller) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET cancel_requested_by = ?"
+                    + " WHERE id = ? AND status = 'processing'")) {
+                ps.setString(1, caller == null ? "" : caller);
+                ps.setString(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Ids of the processing tasks {@code node} runs that another node was asked to cancel. */
+    List<String> cancelRequests(String node) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM scaffolder_task WHERE claimed_by = ?"
+                    + " AND status = 'processing' AND cancel_requested_by IS NOT NULL")) {
+                ps.setString(1, node);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
      * Fails a processing task whose node is gone, if it is still processing and still claimed by
      * that node ({@code null}: by none).
      *
@@ -232,10 +286,11 @@ final class TaskStore {
     boolean reopen(String id, List<Map<String, Object>> steps) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = 'open', state_json = ?,"
-                    + " output_json = NULL, error = NULL, finished_at = NULL WHERE id = ?"
-                    + " AND status IN ('failed', 'cancelled')")) {
+                    + " output_json = NULL, error = NULL, finished_at = NULL, cancel_requested_by = NULL,"
+                    + " last_heartbeat_at = ? WHERE id = ? AND status IN ('failed', 'cancelled')")) {
                 ps.setString(1, Json.write(steps));
-                ps.setString(2, id);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
                 return ps.executeUpdate() == 1;
             }
         });

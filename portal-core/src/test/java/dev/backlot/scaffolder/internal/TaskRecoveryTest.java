@@ -47,10 +47,20 @@ class TaskRecoveryTest {
         return node;
     }
 
+    /**
+     * A task of ten minutes' wait, once a node claimed it. On a dead node it may be failed by a live
+     * one before it was ever seen processing, so "claimed" means: no longer open.
+     */
     private static ScaffolderTask startSlowTask(EngineFixture node, String name) throws InterruptedException {
         ScaffolderTask task = node.service.create(new TaskRequest("template:default/slow-svc",
                 Map.of("name", name, "wait", 600), Map.of()), "alice");
-        awaitStatus(node, task.id(), TaskStatus.PROCESSING);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (node.service.task(task.id()).orElseThrow().status() == TaskStatus.OPEN) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("task " + task.id() + " was not claimed within 20 s");
+            }
+            Thread.sleep(20);
+        }
         return task;
     }
 
@@ -124,6 +134,32 @@ class TaskRecoveryTest {
         assertThat(live.service.runningCount()).isEqualTo(1);
         live.service.cancel(orphan.id(), "alice", false);
         assertThat(live.await(orphan.id(), before).status()).isEqualTo(TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void aCancelAskedOnAnotherNodeStopsTheTaskWhereItRuns() throws Exception {
+        EngineFixture runner = node("runner-node", FAST, 0);
+        EngineFixture other = node("other-node", FAST, 0);
+        ScaffolderTask task = startSlowTask(runner, "cancel-me");
+
+        other.service.cancel(task.id(), "alice", false);
+
+        ScaffolderTask done = other.await(task.id());
+        assertThat(done.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(done.steps()).extracting(step -> step.get("status")).containsExactly("cancelled", "cancelled");
+    }
+
+    @Test
+    void aTaskLeftOpenLongerThanTheBoundIsStartedByALiveNodesHeartbeat() throws Exception {
+        EngineFixture live = node("live-node", FAST, 0);
+        ScaffolderTask task = startSlowTask(live, "left-open");
+        live.service.cancel(task.id(), "alice", false);
+        live.await(task.id());
+        // as if a node queued it a minute ago and went away before starting it
+        live.database.jdbc(c -> c.createStatement().executeUpdate("UPDATE scaffolder_task SET status = 'open',"
+                + " last_heartbeat_at = NULL, created_at = created_at - 60000 WHERE id = '" + task.id() + "'"));
+
+        awaitStatus(live, task.id(), TaskStatus.PROCESSING);
     }
 
     @Test
