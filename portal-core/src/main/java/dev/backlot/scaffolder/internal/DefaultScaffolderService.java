@@ -48,6 +48,9 @@ import java.util.logging.Logger;
  *
  * <p>On a cluster every node runs this engine on the same tables: a task is run by the node that
  * claims it, and only the tasks of nodes that are gone are failed at start ({@link TaskRecovery}).
+ *
+ * <p>Past 500 lines: the next split is {@link #dryRun} (its own workspace and sink) into a class of
+ * its own; the task lifecycle (create, work, cancel, retry, heartbeat) belongs together.
  */
 public final class DefaultScaffolderService implements ScaffolderService, AutoCloseable {
 
