@@ -2,6 +2,7 @@ package dev.backlot.catalog;
 
 import dev.backlot.catalog.internal.CatalogConfiguration;
 import dev.backlot.catalog.internal.DefaultCatalogService;
+import dev.backlot.catalog.internal.read.PolicyLocationReader;
 import dev.backlot.config.PortalConfig;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
@@ -41,6 +42,15 @@ public final class Catalogs implements AutoCloseable {
             throw e;
         }
         return new Catalogs(catalog);
+    }
+
+    /**
+     * A reader of {@code url} and {@code git} locations with the catalog's allow-list and limits
+     * from {@code config} ({@code PORTAL_URL_ALLOW}, {@code PORTAL_CATALOG_MAX_FILE_BYTES}); it reads no
+     * files from disk except the portal's own git repositories. Cheap to make, needs no running catalog.
+     */
+    public static LocationReader locationReader(PortalConfig config) {
+        return new PolicyLocationReader(CatalogConfiguration.remotePolicy(config));
     }
 
     public CatalogService service() {

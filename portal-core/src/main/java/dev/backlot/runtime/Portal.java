@@ -124,7 +124,7 @@ public final class Portal implements AutoCloseable {
                     "the database could not be opened: " + startProblems.get("database"));
         } else {
             try {
-                Scaffolders started = Scaffolders.start(database, catalog, plugins.extensions(), config);
+                Scaffolders started = Scaffolders.start(database, catalog, plugins.extensions(), config, scheduler);
                 running.add(started);
                 scaffolder = started.service();
             } catch (Exception e) {

@@ -1,20 +1,24 @@
 package dev.backlot.scaffolder;
 
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.Catalogs;
 import dev.backlot.persistence.Database;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.scaffolder.internal.DefaultScaffolderService;
+import dev.backlot.scaffolder.internal.NodeLiveness;
 import dev.backlot.scaffolder.internal.ScaffolderSettings;
 import java.io.IOException;
+import java.util.concurrent.ScheduledExecutorService;
 import dev.backlot.config.PortalConfig;
 
 /**
  * The scaffolder feature's factory and its running engine: the one place that wires the task
  * store, the expression engine, the built-in actions and the worker pool.
  *
- * <p>Lifecycle: {@link #start} marks tasks that were running when the portal last stopped as failed
- * (they can be retried) and queues the open ones; {@link #close} stops the workers (a running task
- * is then found {@code processing} at the next start and marked failed).
+ * <p>Lifecycle: {@link #start} joins the cluster as a node, marks the tasks of nodes that are gone
+ * as failed (they can be retried; the tasks of live nodes are left alone) and queues the open ones;
+ * {@link #close} stops the workers and marks the node stopped (a task it was running is then failed
+ * by the next node that starts or beats).
  */
 public final class Scaffolders implements AutoCloseable {
 
@@ -33,14 +37,31 @@ public final class Scaffolders implements AutoCloseable {
      */
     public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,
             PortalConfig config) throws IOException {
+        return start(database, catalog, extensions, config, null);
+    }
+
+    /**
+     * As {@link #start(Database, CatalogService, ExtensionRegistry, PortalConfig)}, with the node's
+     * heartbeat ({@code PORTAL_SCAFFOLDER_HEARTBEAT_SECONDS}, {@code PORTAL_SCAFFOLDER_NODE_TIMEOUT_SECONDS})
+     * on the runtime's scheduler.
+     */
+    public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,
+            PortalConfig config, ScheduledExecutorService scheduler) throws IOException {
         String host = "0.0.0.0".equals(config.bind()) || "::".equals(config.bind()) ? "127.0.0.1" : config.bind();
-        return start(database, catalog, extensions, ScaffolderSettings.from(config.dataDir(),
-                "http://" + host + ":" + config.port() + "/git", ScaffolderSettings::environment));
+        ScaffolderSettings settings = ScaffolderSettings.from(config.dataDir(),
+                "http://" + host + ":" + config.port() + "/git", ScaffolderSettings::environment);
+        NodeLiveness liveness = NodeLiveness.from(NodeLiveness.describeThisNode(config.port()),
+                ScaffolderSettings::environment);
+        return start(new DefaultScaffolderService(database, catalog, extensions, settings, liveness, scheduler,
+                System::currentTimeMillis, Catalogs.locationReader(config)));
     }
 
     public static Scaffolders start(Database database, CatalogService catalog, ExtensionRegistry extensions,
             ScaffolderSettings settings) throws IOException {
-        DefaultScaffolderService service = new DefaultScaffolderService(database, catalog, extensions, settings);
+        return start(new DefaultScaffolderService(database, catalog, extensions, settings));
+    }
+
+    private static Scaffolders start(DefaultScaffolderService service) {
         try {
             service.start();
         } catch (RuntimeException e) {

@@ -39,9 +39,22 @@ public final class CatalogConfiguration {
         }
         // The data folder is the portal's state, never a source, whatever the roots say; only its
         // catalog folders (sample catalog, discovery) may be read.
-        ReadPolicy policy = new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
-                Duration.ofSeconds(15), 10, 100_000, config.dataDir(), config.catalogFolders());
+        ReadPolicy policy = policy(config, roots);
         return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
                 catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes(), catalog.readTimeoutMs());
+    }
+
+    /**
+     * The catalog's policy for {@code url} and {@code git} targets, with no file roots: what other
+     * features read beside a location (see {@link dev.backlot.catalog.LocationReader}).
+     */
+    public static ReadPolicy remotePolicy(PortalConfig config) {
+        return policy(config, List.of());
+    }
+
+    private static ReadPolicy policy(PortalConfig config, List<Path> roots) {
+        PortalConfig.Catalog catalog = config.catalog();
+        return new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
+                Duration.ofSeconds(15), 10, 100_000, config.dataDir(), config.catalogFolders());
     }
 }

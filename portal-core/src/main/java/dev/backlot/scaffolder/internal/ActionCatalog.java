@@ -29,12 +29,14 @@ final class ActionCatalog {
     private final ExtensionRegistry registry;
     private final List<Extension<ScaffolderAction>> builtins = new ArrayList<>();
 
-    ActionCatalog(ExtensionRegistry registry, CatalogService catalog, TemplateExpressions expressions) {
+    /** @param reader reads skeletons beside templates from url and git locations (the catalog's rules) */
+    ActionCatalog(ExtensionRegistry registry, CatalogService catalog, TemplateExpressions expressions,
+            dev.backlot.catalog.LocationReader reader) {
         this.registry = registry;
         for (ScaffolderAction action : List.of(
-                new FetchTemplateAction(FetchTemplateAction.Mode.TEMPLATE, expressions),
-                new FetchTemplateAction(FetchTemplateAction.Mode.PLAIN, expressions),
-                new FetchTemplateAction(FetchTemplateAction.Mode.PLAIN_FILE, expressions),
+                new FetchTemplateAction(FetchTemplateAction.Mode.TEMPLATE, expressions, reader),
+                new FetchTemplateAction(FetchTemplateAction.Mode.PLAIN, expressions, reader),
+                new FetchTemplateAction(FetchTemplateAction.Mode.PLAIN_FILE, expressions, reader),
                 FsActions.rename(), FsActions.delete(), DebugActions.log(), DebugActions.waitAction(),
                 CatalogActions.register(catalog), CatalogActions.write(), CatalogActions.fetch(catalog))) {
             builtins.add(new Extension<>(action, -1, BUILTIN, Integer.MIN_VALUE));
@@ -55,10 +57,6 @@ final class ActionCatalog {
             }
         }
         return builtins.stream().filter(b -> b.service().id().equals(id)).findFirst();
-    }
-
-    boolean isBuiltin(Extension<?> extension) {
-        return BUILTIN.equals(extension.symbolicName());
     }
 
     /** The guard every action call goes through. */

@@ -36,6 +36,15 @@ abstract class BuiltinAction implements ScaffolderAction {
         return inputSchema;
     }
 
+    /**
+     * True: the built-ins touch only the workspace, or (like {@code catalog:fetch}) only read. One
+     * with an outside effect ({@code catalog:register}) says false and is skipped in a dry-run.
+     */
+    @Override
+    public boolean supportsDryRun() {
+        return true;
+    }
+
     @Override
     public final void execute(ActionContext context) throws Exception {
         run((StepContext) context);

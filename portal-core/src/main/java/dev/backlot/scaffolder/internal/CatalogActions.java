@@ -35,6 +35,19 @@ final class CatalogActions {
                 BuiltinAction.schema(List.of(), Map.of("catalogInfoUrl", BuiltinAction.type("string"),
                         "repoContentsUrl", BuiltinAction.type("string"), "catalogInfoPath", BuiltinAction.type("string"),
                         "optional", BuiltinAction.type("boolean")))) {
+            /** It registers a location: a dry-run skips it and uses these outputs' examples. */
+            @Override
+            public boolean supportsDryRun() {
+                return false;
+            }
+
+            @Override
+            public Map<String, Object> outputSchema() {
+                return BuiltinAction.schema(List.of(), Map.of(
+                        "entityRef", Map.of("type", "string", "examples", List.of("component:default/dry-run")),
+                        "catalogInfoUrl", BuiltinAction.type("string")));
+            }
+
             @Override
             void run(StepContext context) throws Exception {
                 Map<String, Object> input = context.input();

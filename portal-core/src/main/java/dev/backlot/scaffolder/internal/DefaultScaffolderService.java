@@ -1,6 +1,7 @@
 package dev.backlot.scaffolder.internal;
 
 import dev.backlot.catalog.CatalogService;
+import dev.backlot.catalog.LocationReader;
 import dev.backlot.model.Entity;
 import dev.backlot.model.EntityRef;
 import dev.backlot.scaffolder.ActionInfo;
@@ -25,11 +26,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +45,12 @@ import java.util.logging.Logger;
  * (a push, {@code debug:wait}); on the shared scheduler it would hold up the catalog's work. The
  * pool is bounded ({@link ScaffolderSettings#workers}); queued tasks stay {@code open} rows, so
  * nothing is lost when the portal stops.
+ *
+ * <p>On a cluster every node runs this engine on the same tables: a task is run by the node that
+ * claims it, and only the tasks of nodes that are gone are failed at start ({@link TaskRecovery}).
+ *
+ * <p>Past 500 lines: the next split is {@link #dryRun} (its own workspace and sink) into a class of
+ * its own; the task lifecycle (create, work, cancel, retry, heartbeat) belongs together.
  */
 public final class DefaultScaffolderService implements ScaffolderService, AutoCloseable {
 
@@ -55,12 +66,20 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
     private final ActionCatalog actions;
     private final TaskRunner runner;
     private final ThreadPoolExecutor workers;
+    private final TaskRecovery recovery;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownScheduler;
+    private volatile ScheduledFuture<?> heartbeat;
+    private volatile boolean stopping;
+    private boolean started;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Object eventsChanged = new Object();
 
     /** A task this node runs now: its thread's future and the cancel flag. */
     private static final class Running {
         volatile boolean cancelled;
+        /** Another node failed the task, taking this one for gone: stop between steps, write nothing more. */
+        volatile boolean lost;
         volatile Future<?> future;
         Thread thread;
         boolean inAction;
@@ -80,14 +99,35 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         }
     }
 
+    /** An engine with default heartbeats on a scheduler of its own (tests and tools). */
     public DefaultScaffolderService(dev.backlot.persistence.Database database, CatalogService catalog,
             dev.backlot.plugins.ExtensionRegistry extensions, ScaffolderSettings settings) throws IOException {
+        this(database, catalog, extensions, settings, NodeLiveness.defaults(NodeLiveness.describeThisNode(0)), null,
+                System::currentTimeMillis, LocationReader.refusing("no reader of url and git locations was configured"));
+    }
+
+    /**
+     * @param liveness this node's name and how often it beats (see {@link TaskRecovery})
+     * @param scheduler the runtime's scheduler for the heartbeat; {@code null}: one of the engine's own
+     * @param clock wall-clock milliseconds for heartbeats
+     * @param reader reads skeletons beside templates from url and git locations, under the catalog's rules
+     */
+    public DefaultScaffolderService(dev.backlot.persistence.Database database, CatalogService catalog,
+            dev.backlot.plugins.ExtensionRegistry extensions, ScaffolderSettings settings, NodeLiveness liveness,
+            ScheduledExecutorService scheduler, LongSupplier clock, LocationReader reader) throws IOException {
         this.store = new TaskStore(database);
+        this.recovery = new TaskRecovery(new NodeStore(database), store, liveness, clock);
+        this.ownScheduler = scheduler == null;
+        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backlot-scaffolder-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
         this.catalog = catalog;
         this.settings = settings;
         this.secrets = SecretBox.inFile(settings.dataDir().resolve("scaffolder").resolve("secrets.key"));
         this.expressions = new TemplateExpressions();
-        this.actions = new ActionCatalog(extensions, catalog, expressions);
+        this.actions = new ActionCatalog(extensions, catalog, expressions, reader);
         this.runner = new TaskRunner(actions, expressions, settings.stepTimeout(), settings.actionSettings());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 60, TimeUnit.SECONDS,
@@ -98,19 +138,62 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
                 });
     }
 
-    /** Marks tasks that were running when the portal stopped as failed, and queues the open ones. */
-    public void start() {
-        for (String id : store.processingIds()) {
-            store.finish(id, TaskStatus.FAILED, Map.of(), INTERRUPTED_REASON);
-            event(id, "log", Map.of("message", INTERRUPTED_REASON, "status", "failed"));
-            event(id, "completion", Map.of("message", "Run failed: " + INTERRUPTED_REASON, "status", "failed"));
+    /**
+     * Joins the cluster as a node, fails the tasks of nodes that are gone (this node's earlier
+     * run among them), queues the open ones, and starts the heartbeat, which repeats the look for
+     * abandoned and open tasks.
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
         }
+        started = true;
+        recovery.join();
+        recovery.sweep(this::abandoned);
         try {
             Workspace.delete(settings.workspaces());
         } catch (IOException e) {
             LOG.warning(() -> "Could not clear old workspaces: " + e.getMessage());
         }
         store.openIds(10_000).forEach(this::dispatch);
+        long every = recovery.liveness().heartbeat().toMillis();
+        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The heartbeat; cancels asked on other nodes for tasks this node runs, and tasks left open by a
+     * node that is gone, are picked up here too.
+     */
+    private void beat() {
+        try {
+            recovery.tick(this::abandoned);
+            for (String id : store.cancelRequests(recovery.nodeId())) {
+                Running r = running.get(id);
+                if (r != null && !r.cancelled) {
+                    r.cancelled = true;
+                    r.interruptAction();
+                }
+            }
+            if (!stopping) {
+                // open longer than a node may stay silent: the node that queued them is gone (or swamped)
+                store.openIdsSince(System.currentTimeMillis() - recovery.liveness().timeout().toMillis(), 100)
+                        .forEach(this::dispatch);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The scaffolder's heartbeat failed; it is tried again in "
+                    + recovery.liveness().heartbeat().toSeconds() + " s", e);
+        }
+    }
+
+    private void abandoned(String id, String reason) {
+        LOG.warning(() -> "Task " + id + " failed: " + reason);
+        event(id, "log", Map.of("message", reason, "status", "failed"));
+        event(id, "completion", Map.of("message", "Run failed: " + reason, "status", "failed"));
+    }
+
+    /** This node's id in {@code scaffolder_node} and {@code scaffolder_task.claimed_by}. */
+    public String nodeId() {
+        return recovery.nodeId();
     }
 
     @Override
@@ -165,7 +248,7 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
 
     private void work(String id, Running r) {
         try {
-            if (r.cancelled || !store.transition(id, TaskStatus.OPEN, TaskStatus.PROCESSING)) {
+            if (r.cancelled || stopping || !store.claim(id, recovery.nodeId())) {
                 return;
             }
             synchronized (r) {
@@ -176,8 +259,9 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
             runTask(row, open, r);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Task " + id + " failed outside its steps", e);
-            store.finish(id, TaskStatus.FAILED, Map.of(), "Internal error: " + e.getMessage());
-            event(id, "completion", Map.of("message", "Run failed: " + e.getMessage(), "status", "failed"));
+            if (store.finishClaimed(id, recovery.nodeId(), TaskStatus.FAILED, Map.of(), "Internal error: " + e.getMessage())) {
+                event(id, "completion", Map.of("message", "Run failed: " + e.getMessage(), "status", "failed"));
+            }
         } finally {
             running.remove(id);
             Thread.interrupted(); // a cancel's interrupt must not reach the next task on this thread
@@ -194,14 +278,23 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         try (Workspace workspace = new Workspace(settings.workspaces().resolve(id), settings.maxWorkspaceBytes())) {
             TaskRunner.Job job = new TaskRunner.Job(id, template, values, taskSecrets, user(row.createdBy()), source,
                     workspace, false);
-            outcome = runner.run(job, sink(id, taskSecrets, r), () -> r.cancelled);
+            outcome = runner.run(job, sink(id, taskSecrets, r), () -> r.cancelled || r.lost || stopping);
         } catch (IOException e) {
             outcome = new TaskRunner.Outcome(TaskStatus.FAILED, Map.of(), "The workspace could not be made: "
                     + e.getMessage(), row.steps());
         }
+        if (stopping && !r.cancelled && outcome.status() != TaskStatus.COMPLETED) {
+            return; // left processing: the node's clean stop lets the next node fail it with the reason
+        }
         // the workspace is gone before anyone hears that the task ended
-        store.saveSteps(id, outcome.steps());
-        store.finish(id, outcome.status(), outcome.output(), outcome.error());
+        String node = recovery.nodeId();
+        if (!store.saveClaimedSteps(id, node, outcome.steps())
+                || !store.finishClaimed(id, node, outcome.status(), outcome.output(), outcome.error())) {
+            String dropped = outcome.status().json();
+            LOG.warning(() -> "Task " + id + " was failed by another node, which took this one for gone; its outcome"
+                    + " here (" + dropped + ") is dropped");
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", switch (outcome.status()) {
             case COMPLETED -> "Run completed with status: completed";
@@ -225,7 +318,9 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
 
             @Override
             public void steps(List<Map<String, Object>> steps) {
-                store.saveSteps(id, steps);
+                if (!store.saveClaimedSteps(id, recovery.nodeId(), steps)) {
+                    r.lost = true;
+                }
             }
 
             @Override
@@ -334,6 +429,9 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         }
         if (r != null) {
             r.interruptAction(); // a waiting action is interrupted; the runner stops before the next step
+        } else {
+            // another node runs it: it reads the request at its next heartbeat
+            store.requestCancel(taskId, caller);
         }
     }
 
@@ -499,13 +597,32 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         return running.size();
     }
 
+    /**
+     * Stops the workers; tasks they were running stay {@code processing}, and this node is marked
+     * stopped, so the next node that starts or beats fails them with the reason at once.
+     */
     @Override
     public void close() {
+        stopping = true;
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (started) {
+            try {
+                recovery.leave();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not mark this node stopped (its tasks are failed once its heartbeat is "
+                        + recovery.liveness().timeout().toSeconds() + " s old): " + e.getMessage());
+            }
+        }
+        if (ownScheduler) {
+            scheduler.shutdownNow();
         }
     }
 }

@@ -13,21 +13,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
+import dev.backlot.catalog.LocationReader;
 
 /**
- * {@code fetch:template}, {@code fetch:plain} and {@code fetch:plain:file}: copy a skeleton from the
- * template's folder into the workspace; {@code fetch:template} renders {@code ${{ values.x }}} in
- * contents and file names. Symbolic links in a skeleton are refused (they could point anywhere).
+ * {@code fetch:template}, {@code fetch:plain} and {@code fetch:plain:file}: copy a skeleton into the
+ * workspace; {@code fetch:template} renders {@code ${{ values.x }}} in contents and file names.
+ * Symbolic links in a skeleton are refused (they could point anywhere).
+ *
+ * <p>Where the skeleton is ({@link TemplateSource#remote}): beside a template read from a file, in its
+ * folder; beside one read from a {@code url} or {@code git} location, or at an absolute http(s) url,
+ * read through the catalog's {@link LocationReader} (its allow-list and size limits). A folder is
+ * read from a git repository only (a web server cannot list one); it is written to a scratch folder
+ * beside the workspace, bounded like the workspace, and copied from there like a local skeleton.
  */
 final class FetchTemplateAction extends BuiltinAction {
 
     enum Mode { TEMPLATE, PLAIN, PLAIN_FILE }
 
+    /** The most files a remote skeleton folder may hold. */
+    static final int MAX_REMOTE_FILES = 10_000;
+
     private final Mode mode;
     private final TemplateExpressions expressions;
+    private final LocationReader reader;
 
-    FetchTemplateAction(Mode mode, TemplateExpressions expressions) {
+    FetchTemplateAction(Mode mode, TemplateExpressions expressions, LocationReader reader) {
         super(switch (mode) {
             case TEMPLATE -> "fetch:template";
             case PLAIN -> "fetch:plain";
@@ -46,18 +59,68 @@ final class FetchTemplateAction extends BuiltinAction {
                 : Map.of("url", type("string"), "targetPath", type("string"))));
         this.mode = mode;
         this.expressions = expressions;
+        this.reader = reader;
     }
 
     @Override
     void run(StepContext context) throws Exception {
         Map<String, Object> input = context.input();
-        Path source = context.template().resolve(string(input, "url", "."));
+        String url = string(input, "url", ".");
+        Optional<String> remote = context.template().remote(url);
         Workspace workspace = context.workspace();
         String targetPath = string(input, "targetPath", mode == Mode.PLAIN_FILE ? null : "./");
         if (targetPath == null) {
             throw new IllegalArgumentException("fetch:plain:file needs a targetPath");
         }
         Path target = workspace.resolve(targetPath.startsWith("./") ? targetPath.substring(2) : targetPath);
+        if (remote.isPresent()) {
+            fetchRemote(context, remote.get(), target, targetPath);
+            return;
+        }
+        copy(context, context.template().resolve(url), target, targetPath);
+    }
+
+    private void fetchRemote(StepContext context, String location, Path target, String targetPath) throws Exception {
+        Workspace workspace = context.workspace();
+        if (mode == Mode.PLAIN_FILE) {
+            byte[] content = read(() -> reader.read(location), location);
+            write(workspace, target, content, context);
+            context.log("Fetched 1 file from " + location);
+            return;
+        }
+        Map<String, byte[]> files = read(() -> reader.readFolder(location, MAX_REMOTE_FILES, workspace.maxBytes()),
+                location);
+        Path scratch = workspace.root().resolveSibling(workspace.root().getFileName() + "-fetch-" + UUID.randomUUID());
+        try (Workspace fetched = new Workspace(scratch, workspace.maxBytes())) {
+            long used = 0;
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                fetched.write(fetched.resolve(file.getKey()), file.getValue(), used);
+                used += file.getValue().length;
+            }
+            context.log("Read " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " from " + location);
+            copy(context, fetched.root(), target, targetPath);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    /** A refused or failed read fails the step with the reader's reason. */
+    private <T> T read(Read<T> read, String location) {
+        try {
+            return read.get();
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalStateException(id() + " cannot read " + location + ": " + why
+                    + (why.contains("allow") ? " (hosts are allowed with PORTAL_URL_ALLOW, as for catalog locations)" : ""));
+        }
+    }
+
+    private void copy(StepContext context, Path source, Path target, String targetPath) throws Exception {
+        Map<String, Object> input = context.input();
+        Workspace workspace = context.workspace();
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalStateException("The skeleton " + string(input, "url", ".") + " does not exist in the template's folder");
         }

@@ -192,20 +192,14 @@ final class TaskRunner {
             throw new StepFailure("Invalid input passed to action " + step.get("action") + ": "
                     + SchemaValidation.describe(problems));
         }
-        if (job.dryRun() && !actions.isBuiltin(action)) {
-            // not run (it could push, deploy, ...): its declared outputs get stand-ins for later steps
-            log(sink, stepId, "Dry-run: the plugin action " + step.get("action") + " is not run", "processing");
-            Map<String, Object> standIns = new LinkedHashMap<>();
-            try {
-                Map<String, Object> outputSchema = actions.guard().call(action, "ScaffolderAction.outputSchema",
-                        Duration.ofSeconds(1), () -> action.service().outputSchema());
-                if (outputSchema != null && outputSchema.get("properties") instanceof Map<?, ?> properties) {
-                    properties.keySet().forEach(k -> standIns.put(String.valueOf(k), "dry-run-" + k));
-                }
-            } catch (PluginCallException e) {
-                // no stand-ins
+        if (job.dryRun()) {
+            log(sink, stepId, "Running " + step.get("action") + " in dry-run mode with inputs: " + Json.write(input),
+                    "processing");
+            if (!supportsDryRun(action)) {
+                // Backstage's rule: it could push, deploy, register...; later steps get stand-ins
+                log(sink, stepId, "Skipping because " + step.get("action") + " does not support dry-run", "processing");
+                return DryRunOutputs.from(outputSchema(action));
             }
-            return standIns;
         }
         StepContext stepContext = new StepContext(input, line -> log(sink, stepId, line, "processing"),
                 job.workspace(), job.source(), cancelled, job.taskId(), job.dryRun(), job.secrets(),
@@ -227,6 +221,25 @@ final class TaskRunner {
             sink.acting(false);
         }
         return stepContext.outputs();
+    }
+
+    private boolean supportsDryRun(Extension<ScaffolderAction> action) {
+        try {
+            return actions.guard().call(action, "ScaffolderAction.supportsDryRun", Duration.ofSeconds(1),
+                    () -> action.service().supportsDryRun());
+        } catch (PluginCallException e) {
+            return false; // counted against the plugin; not running it is the safe side
+        }
+    }
+
+    private Map<String, Object> outputSchema(Extension<ScaffolderAction> action) {
+        try {
+            Map<String, Object> schema = actions.guard().call(action, "ScaffolderAction.outputSchema",
+                    Duration.ofSeconds(1), () -> action.service().outputSchema());
+            return schema == null ? Map.of() : Json.plainMap(schema);
+        } catch (PluginCallException e) {
+            return Map.of();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +115,27 @@ final class TaskStore {
         });
     }
 
+    /**
+     * Ids of tasks open since before {@code before} (created, or reopened by a retry), oldest first:
+     * those no node started in time, e.g. because the node that queued them is gone.
+     */
+    List<String> openIdsSince(long before, int limit) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM scaffolder_task WHERE status = 'open'"
+                    + " AND COALESCE(last_heartbeat_at, created_at) < ? ORDER BY created_at, id")) {
+                ps.setLong(1, before);
+                ps.setMaxRows(limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Moves a task from {@code from} to {@code to}; false when another node or call got there first. */
     boolean transition(String id, TaskStatus from, TaskStatus to) {
         return database.jdbc(c -> {
@@ -130,16 +150,117 @@ final class TaskStore {
         });
     }
 
-    void saveSteps(String id, List<Map<String, Object>> steps) {
-        database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scaffolder_task SET state_json = ?, last_heartbeat_at = ? WHERE id = ?")) {
+    /**
+     * Moves an open task to processing on behalf of {@code node}, which is recorded as its runner.
+     *
+     * @return false when another node or call got there first
+     */
+    boolean claim(String id, String node) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = 'processing',"
+                    + " claimed_by = ?, last_heartbeat_at = ? WHERE id = ? AND status = 'open'")) {
+                ps.setString(1, node);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Saves the step states of a task {@code node} runs.
+     *
+     * @return false when the task is no longer this node's (another node found this one gone and
+     *     failed the task): the runner stops
+     */
+    boolean saveClaimedSteps(String id, String node, List<Map<String, Object>> steps) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET state_json = ?,"
+                    + " last_heartbeat_at = ? WHERE id = ? AND claimed_by = ? AND status = 'processing'")) {
                 ps.setString(1, Json.write(steps));
                 ps.setLong(2, System.currentTimeMillis());
                 ps.setString(3, id);
-                ps.executeUpdate();
+                ps.setString(4, node);
+                return ps.executeUpdate() == 1;
             }
-            return null;
+        });
+    }
+
+    /**
+     * Ends a task {@code node} runs, like {@link #finish}.
+     *
+     * @return false when the task is no longer this node's; nothing was written
+     */
+    boolean finishClaimed(String id, String node, TaskStatus status, Map<String, Object> output, String error) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = ?, output_json = ?,"
+                    + " error = ?, secrets_sealed = NULL, finished_at = ?, last_heartbeat_at = ? WHERE id = ?"
+                    + " AND claimed_by = ? AND status = 'processing'")) {
+                long now = System.currentTimeMillis();
+                ps.setString(1, status.json());
+                ps.setString(2, Json.write(output));
+                ps.setString(3, error == null ? null : truncate(error, 3900));
+                ps.setLong(4, now);
+                ps.setLong(5, now);
+                ps.setString(6, id);
+                ps.setString(7, node);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Asks the node running a processing task to cancel it (read by {@link #cancelRequests}).
+     *
+     * @return false when the task is not processing
+     */
+    boolean requestCancel(String id, String caller) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET cancel_requested_by = ?"
+                    + " WHERE id = ? AND status = 'processing'")) {
+                ps.setString(1, caller == null ? "" : caller);
+                ps.setString(2, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Ids of the processing tasks {@code node} runs that another node was asked to cancel. */
+    List<String> cancelRequests(String node) {
+        return database.read(READ_MS, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM scaffolder_task WHERE claimed_by = ?"
+                    + " AND status = 'processing' AND cancel_requested_by IS NOT NULL")) {
+                ps.setString(1, node);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Fails a processing task whose node is gone, if it is still processing and still claimed by
+     * that node ({@code null}: by none).
+     *
+     * @return false when it changed meanwhile (it ended, or its node came back and finished it)
+     */
+    boolean failAbandoned(String id, String node, String reason) {
+        return database.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = 'failed', error = ?,"
+                    + " secrets_sealed = NULL, finished_at = ? WHERE id = ? AND status = 'processing' AND "
+                    + (node == null ? "claimed_by IS NULL" : "claimed_by = ?"))) {
+                ps.setString(1, truncate(reason, 3900));
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
+                if (node != null) {
+                    ps.setString(4, node);
+                }
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 
@@ -165,26 +286,13 @@ final class TaskStore {
     boolean reopen(String id, List<Map<String, Object>> steps) {
         return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = 'open', state_json = ?,"
-                    + " output_json = NULL, error = NULL, finished_at = NULL WHERE id = ?"
-                    + " AND status IN ('failed', 'cancelled')")) {
+                    + " output_json = NULL, error = NULL, finished_at = NULL, cancel_requested_by = NULL,"
+                    + " last_heartbeat_at = ? WHERE id = ? AND status IN ('failed', 'cancelled')")) {
                 ps.setString(1, Json.write(steps));
-                ps.setString(2, id);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, id);
                 return ps.executeUpdate() == 1;
             }
-        });
-    }
-
-    /** Ids of tasks left {@code processing} (the portal stopped while they ran). */
-    List<String> processingIds() {
-        return database.read(READ_MS, c -> {
-            List<String> out = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT id FROM scaffolder_task WHERE status = 'processing'")) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
         });
     }
 

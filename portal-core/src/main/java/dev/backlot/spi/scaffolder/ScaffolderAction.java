@@ -37,9 +37,31 @@ public interface ScaffolderAction {
         return Map.of();
     }
 
-    /** The outputs' JSON Schema, for the action list. @since 0.2.0 */
+    /**
+     * The outputs' JSON Schema, for the action list, and for a dry-run that skips this action: later
+     * steps then see stand-ins made from it (each property's first {@code examples} value, else its
+     * {@code default}, else a placeholder of its type: {@code "<example>"}, {@code 0}, {@code false},
+     * a list of one stand-in, an object of stand-ins).
+     *
+     * @since 0.2.0
+     */
     default Map<String, Object> outputSchema() {
         return Map.of();
+    }
+
+    /**
+     * Whether {@link #execute} may run in a dry-run ({@code POST /api/scaffolder/v2/dry-run}, the
+     * template editor), as Backstage's {@code supportsDryRun}. Return true only when the action
+     * changes nothing outside its workspace in a dry-run (check {@link ActionContext#isDryRun()} and
+     * skip the outside effects there). The default, false, makes a dry-run skip the action, log
+     * that it did, and give later steps outputs made from {@link #outputSchema()}.
+     *
+     * <p>Called once per step of a dry-run, before the step, through the same guard as every call.
+     *
+     * @since 0.3.0
+     */
+    default boolean supportsDryRun() {
+        return false;
     }
 
     /**

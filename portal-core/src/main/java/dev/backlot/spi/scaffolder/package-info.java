@@ -18,10 +18,14 @@
  * }</pre>
  *
  * <p>0.2.0 added input and output schemas, the workspace, cancellation, secrets and dry-run to
- * the context, all as defaults.
+ * the context, all as defaults. 0.3.0 added {@code ScaffolderAction.supportsDryRun()} (default false:
+ * a dry-run skips the action and makes its outputs from its output schema).
+ *
+ * <p><b>Provisional:</b> the build's baseline check reports on it but, as for every 0.x package,
+ * does not enforce it, until a release declares it 1.0.0.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.backlot.spi.scaffolder;
 
 import org.osgi.annotation.bundle.Export;

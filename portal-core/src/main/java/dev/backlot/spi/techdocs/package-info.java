@@ -20,7 +20,8 @@
  * a renderer returns), computes the table of contents from the headings and stores the result.
  *
  * <p><b>Provisional:</b> 0.1.0 is the first cut; it may still change incompatibly (with a major version
- * bump) and is left out of the build's baseline check until it is declared stable.
+ * bump); the build's baseline check reports on it but does not enforce a 0.x package, until it is declared
+ * stable (1.0.0).
  */
 @Export
 @Version("0.1.0")

@@ -155,7 +155,7 @@ class FelixPluginHostTest {
     @Test
     void exportsCarryTheSpiVersions() {
         assertThat(HostExports.exportPackage()).contains("dev.backlot.model;version=\"1.0.0\"")
-                .contains("dev.backlot.spi.scaffolder;version=\"0.2.0\"").doesNotContain("internal");
+                .contains("dev.backlot.spi.scaffolder;version=\"0.3.0\"").doesNotContain("internal");
     }
 
     @Test

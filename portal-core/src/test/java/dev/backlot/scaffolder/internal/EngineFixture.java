@@ -48,10 +48,29 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir, String url, String user, long maxWorkspaceBytes) throws Exception {
+        this(dir, Database.open(url, user, null, List.of()), maxWorkspaceBytes,
+                NodeLiveness.defaults("test node"), System::currentTimeMillis);
+    }
+
+    /**
+     * A node on a database of its own ({@code database} is closed with the fixture).
+     *
+     * @param clock the node's wall clock: one running behind writes heartbeats that look old to others
+     */
+    EngineFixture(Path dir, Database database, long maxWorkspaceBytes, NodeLiveness liveness,
+            java.util.function.LongSupplier clock) throws Exception {
+        this(dir, database, maxWorkspaceBytes, liveness, clock,
+                dev.backlot.catalog.LocationReader.refusing("the test gave no reader"));
+    }
+
+    /** A node whose fetch actions read url and git locations through {@code reader}. */
+    EngineFixture(Path dir, Database database, long maxWorkspaceBytes, NodeLiveness liveness,
+            java.util.function.LongSupplier clock, dev.backlot.catalog.LocationReader reader) throws Exception {
         this.dir = dir;
-        this.database = Database.open(url, user, null, List.of());
+        this.database = database;
         this.service = new DefaultScaffolderService(database, catalog(), registry(),
-                new ScaffolderSettings(2, maxWorkspaceBytes, Duration.ofSeconds(30), dir.resolve("data")));
+                new ScaffolderSettings(2, maxWorkspaceBytes, Duration.ofSeconds(30), dir.resolve("data")), liveness,
+                null, clock, reader);
         service.start();
     }
 

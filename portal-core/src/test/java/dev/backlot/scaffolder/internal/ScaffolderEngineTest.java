@@ -75,6 +75,7 @@ class ScaffolderEngineTest {
         engine.template("svc", SERVICE_TEMPLATE, Map.of(
                 "skeleton/catalog-info.yaml", "metadata:\n  name: ${{ values.name }}\nspec:\n  owner: ${{ values.owner }}\n",
                 "skeleton/src/${{ values.name }}.txt", "hello ${{ values.name }}"));
+        engine.template("slow-svc", SLOW_TEMPLATE, Map.of());
     }
 
     @AfterEach
@@ -160,21 +161,50 @@ class ScaffolderEngineTest {
     }
 
     @Test
-    void aTaskRunningWhenThePortalStoppedIsFailedAtStartAndCanBeRetried() throws Exception {
-        ScaffolderTask task = engine.service.create(new TaskRequest("template:default/svc", Map.of("name", "orders"),
-                Map.of()), "alice");
-        engine.await(task.id());
-        engine.database.jdbc(c -> c.createStatement().executeUpdate(
-                "UPDATE scaffolder_task SET status = 'processing' WHERE id = '" + task.id() + "'"));
+    void aTaskRunningWhenThePortalStoppedIsFailedAtTheNextStartAndCanBeRetried() throws Exception {
+        ScaffolderTask task = engine.service.create(new TaskRequest("template:default/slow-svc",
+                Map.of("name", "orders", "wait", 600), Map.of()), "alice");
+        awaitStatus(engine, task.id(), TaskStatus.PROCESSING);
 
-        engine.service.start(); // what the next start of the portal does
+        engine.close(); // the portal stops in the middle of the task
+        engine = new EngineFixture(dir); // and starts again on the same database
+        engine.template("slow-svc", SLOW_TEMPLATE, Map.of());
 
         ScaffolderTask failed = engine.service.task(task.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(failed.error()).contains("portal stopped");
+        assertThat(failed.error()).contains("portal stopped while this task was running", "Retry it");
+        assertThat(engine.messages(task.id())).anyMatch(m -> m.startsWith("Run failed: The portal stopped"));
         long before = engine.lastEvent(task.id());
         engine.service.retry(task.id(), "alice", false);
-        assertThat(engine.await(task.id(), before).status()).isEqualTo(TaskStatus.COMPLETED);
+        awaitStatus(engine, task.id(), TaskStatus.PROCESSING); // runs again from the start
+        engine.service.cancel(task.id(), "alice", false);
+        assertThat(engine.await(task.id(), before).status()).isEqualTo(TaskStatus.CANCELLED);
+    }
+
+    /** A template whose one step waits {@code parameters.wait} seconds. */
+    static final String SLOW_TEMPLATE = """
+            apiVersion: scaffolder.backstage.io/v1beta3
+            kind: Template
+            metadata: {name: slow-svc}
+            spec:
+              parameters:
+                properties:
+                  name: {type: string}
+                  wait: {type: number}
+              steps:
+                - {id: wait, action: debug:wait, input: {seconds: '${{ parameters.wait }}'}}
+                - {id: log, action: debug:log, input: {message: 'made ${{ parameters.name }}'}}
+            """;
+
+    static void awaitStatus(EngineFixture engine, String id, TaskStatus status) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (engine.service.task(id).orElseThrow().status() != status) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("task " + id + " is " + engine.service.task(id).orElseThrow().status()
+                        + ", not " + status + ", after 20 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

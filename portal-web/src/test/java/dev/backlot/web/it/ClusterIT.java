@@ -21,8 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two real {@code portal.jar} processes on one PostgreSQL database (a schema of their own, dropped
  * afterwards): a plugin deployed, updated, stopped and removed through one node's deploy API is
- * followed by the other node without anyone touching it. Skipped when PostgreSQL does not answer
- * at 127.0.0.1:5432.
+ * followed by the other node without anyone touching it; a template task running on the first node
+ * survives the second node's start (which fails only tasks of nodes that are gone). Skipped when
+ * PostgreSQL does not answer at 127.0.0.1:5432.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -35,6 +36,7 @@ class ClusterIT {
     private final String schema = "backlot_cluster_" + System.currentTimeMillis();
     private RunningPortal first;
     private RunningPortal second;
+    private String waitingTask;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
@@ -43,9 +45,30 @@ class ClusterIT {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         }
         RunningPortal.deleteTree(work);
+        Path templates = java.nio.file.Files.createDirectories(work.resolve("templates"));
+        java.nio.file.Files.writeString(templates.resolve("catalog-info.yaml"), """
+                apiVersion: scaffolder.backstage.io/v1beta3
+                kind: Template
+                metadata: {name: waiter}
+                spec:
+                  type: service
+                  parameters: {properties: {seconds: {type: number}}}
+                  steps:
+                    - {id: wait, action: 'debug:wait', input: {seconds: '${{ parameters.seconds }}'}}
+                """);
         Map<String, String> env = Map.of("PORTAL_DB_URL", PG + "?currentSchema=" + schema, "PORTAL_DB_USER", "postgres",
-                "PORTAL_API_TOKEN", ZeroDowntimeIT.TOKEN, "PORTAL_SAMPLE_CATALOG", "false", "PORTAL_PLUGINS_SYNC_MS", "500");
+                "PORTAL_API_TOKEN", ZeroDowntimeIT.TOKEN, "PORTAL_SAMPLE_CATALOG", "false", "PORTAL_PLUGINS_SYNC_MS", "500",
+                "PORTAL_CATALOG_LOCATIONS", "file:" + templates);
         first = RunningPortal.start(work.resolve("node-1/data"), "node-1.log", env);
+        // a task running on the first node while the second starts
+        awaitStatus(first, "/api/catalog/entities/by-name/template/default/waiter", 200);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(first.url("/api/scaffolder/v2/tasks")))
+                .header("Authorization", "Bearer " + ZeroDowntimeIT.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"templateRef\":\"template:default/waiter\","
+                        + "\"values\":{\"seconds\":600}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        waitingTask = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("id").asText();
+        awaitTask(first, waitingTask, "processing");
         second = RunningPortal.start(work.resolve("node-2/data"), "node-2.log", env);
     }
 
@@ -83,6 +106,34 @@ class ClusterIT {
 
         assertThat(send(first, "DELETE", "/api/admin/plugins/" + bsn, null).statusCode()).isEqualTo(204);
         awaitStatus(second, "/api/admin/plugins/" + bsn, 404);
+    }
+
+    @Test
+    void aTaskRunningOnOneNodeSurvivesTheOtherNodesStart() throws Exception {
+        // the second node started (and looked for abandoned tasks) while the task ran on the first
+        assertThat(taskStatus(second, waitingTask)).isEqualTo("processing");
+
+        assertThat(send(first, "POST", "/api/scaffolder/v2/tasks/" + waitingTask + "/cancel", null).statusCode())
+                .isLessThan(300);
+        awaitTask(second, waitingTask, "cancelled");
+    }
+
+    private static String taskStatus(RunningPortal node, String id) throws Exception {
+        String body = node.get("/api/scaffolder/v2/tasks/" + id).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("status").asText(body);
+    }
+
+    private static void awaitTask(RunningPortal node, String id, String status) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = taskStatus(node, id);
+            if (last.equals(status)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("task " + id + " on port " + node.port + " was not " + status + " within 30 s: " + last);
     }
 
     private static HttpResponse<String> send(RunningPortal node, String method, String path, byte[] jar) throws Exception {

@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -54,6 +57,27 @@ final class GitTargets {
     }
 
     byte[] read(String target) throws ReadException {
+        return withRepository(target, (repository, branch, path) -> file(repository, target, branch, path));
+    }
+
+    /**
+     * Every file below a folder of the repository ({@code <clone url>.git/blob/<branch>/<folder>}, an
+     * empty folder for the root), by path relative to it. Symbolic links are refused (they could point
+     * anywhere once written out), submodules skipped; each file is capped at {@code maxFileBytes}.
+     */
+    Map<String, byte[]> readFolder(String target, int maxFiles, long maxTotalBytes) throws ReadException {
+        String folderTarget = target.matches(".*\\.git/blob/[^/]+") ? target + "/." : target;
+        return withRepository(folderTarget, (repository, branch, path) ->
+                folder(repository, target, branch, path.equals(".") ? "" : path.replaceFirst("/+$", ""), maxFiles,
+                        maxTotalBytes));
+    }
+
+    @FunctionalInterface
+    private interface RepositoryWork<T> {
+        T apply(Repository repository, String branch, String path) throws IOException, ReadException;
+    }
+
+    private <T> T withRepository(String target, RepositoryWork<T> work) throws ReadException {
         Matcher m = TARGET.matcher(target);
         if (!m.matches()) {
             throw new ReadException("git target '" + target + "' is not of the form <clone url>.git/blob/<branch>/<path>");
@@ -78,7 +102,7 @@ final class GitTargets {
                 throw new ReadException("git target '" + target + "': no such repository on this portal", true);
             }
             try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
-                return file(repository, target, branch, path);
+                return work.apply(repository, branch, path);
             } catch (IOException e) {
                 throw new ReadException("git target '" + target + "' cannot be read: " + e.getMessage());
             }
@@ -92,12 +116,63 @@ final class GitTargets {
             transport.setTimeout((int) Math.max(1, policy.urlTimeout().toSeconds()));
             transport.fetch(NullProgressMonitor.INSTANCE,
                     List.of(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch)));
-            return file(repository, target, branch, path);
+            return work.apply(repository, branch, path);
         } catch (TransportException e) {
             throw new ReadException("git target '" + target + "' cannot be fetched: " + e.getMessage());
         } catch (IOException | URISyntaxException | RuntimeException e) {
             throw new ReadException("git target '" + target + "' cannot be read: " + e.getMessage());
         }
+    }
+
+    private Map<String, byte[]> folder(Repository repository, String target, String branch, String path, int maxFiles,
+            long maxTotalBytes) throws IOException, ReadException {
+        ObjectId head = repository.resolve("refs/heads/" + branch);
+        if (head == null) {
+            throw new ReadException("git target '" + target + "': no branch " + branch, true);
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId tree = walk.parseCommit(head).getTree();
+            if (!path.isEmpty()) {
+                TreeWalk at = TreeWalk.forPath(repository, path, tree);
+                if (at == null) {
+                    throw new ReadException("git target '" + target + "': no folder " + path + " on " + branch, true);
+                }
+                if (at.getFileMode(0) != FileMode.TREE) {
+                    throw new ReadException("git target '" + target + "': " + path + " is not a folder");
+                }
+                tree = at.getObjectId(0);
+            }
+            long total = 0;
+            try (TreeWalk files = new TreeWalk(repository)) {
+                files.addTree(tree);
+                files.setRecursive(true);
+                while (files.next()) {
+                    FileMode mode = files.getFileMode(0);
+                    if (mode == FileMode.SYMLINK) {
+                        throw new ReadException("git target '" + target + "': " + files.getPathString()
+                                + " is a symbolic link, which is refused");
+                    }
+                    if (mode == FileMode.GITLINK) {
+                        continue; // a submodule: another repository, not read
+                    }
+                    if (out.size() >= maxFiles) {
+                        throw new ReadException("git target '" + target + "' holds more than " + maxFiles + " files");
+                    }
+                    ObjectLoader loader = repository.open(files.getObjectId(0));
+                    if (loader.getSize() > policy.maxFileBytes()) {
+                        throw new ReadException("git target '" + target + "': " + files.getPathString() + " is larger"
+                                + " than " + policy.maxFileBytes() + " bytes");
+                    }
+                    total += loader.getSize();
+                    if (total > maxTotalBytes) {
+                        throw new ReadException("git target '" + target + "' holds more than " + maxTotalBytes + " bytes");
+                    }
+                    out.put(files.getPathString(), loader.getBytes());
+                }
+            }
+        }
+        return out;
     }
 
     private byte[] file(Repository repository, String target, String branch, String path) throws IOException, ReadException {
