@@ -6,6 +6,13 @@ package dev.backlot.scaffolder.internal;
  * workflow, a Helm chart) is text. Jinjava's delimiters are single characters, so instead of
  * changing them this rewrites {@code ${{ x }}} to {@code {{ x }}} and wraps every other
  * {@code {{} in a raw block. Block tags ({@code {% %}}) and comments mean the same in both.
+ *
+ * <p>Nunjucks also has JavaScript's strict comparisons {@code ===} and {@code !==}, which the
+ * shipped templates use ({@code if: ${{ parameters.dryRun !== true }}}) and Jinjava cannot parse;
+ * inside expressions and block tags (never inside string literals) they become {@code ==} and
+ * {@code !=}. Jinjava's equality does not convert between types the way JavaScript's loose one
+ * does ({@code 1 == "1"} is false), so it answers like the strict form for the values parameters
+ * hold.
  */
 final class NunjucksSyntax {
 
@@ -15,7 +22,7 @@ final class NunjucksSyntax {
     }
 
     static String toJinjava(String text) {
-        if (text.indexOf("{{") < 0) {
+        if (text.indexOf("{{") < 0 && text.indexOf("{%") < 0) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
@@ -29,7 +36,15 @@ final class NunjucksSyntax {
                     out.append(text, i + 1, n);
                     break;
                 }
-                out.append("{{").append(text, i + 3, end).append("}}");
+                out.append("{{").append(strictOperators(text.substring(i + 3, end))).append("}}");
+                i = end + 2;
+            } else if (text.startsWith("{%", i)) {
+                int end = tagEnd(text, i + 2);
+                if (end < 0) {
+                    out.append(text, i, n);
+                    break;
+                }
+                out.append("{%").append(strictOperators(text.substring(i + 2, end))).append("%}");
                 i = end + 2;
             } else if (text.startsWith("{{", i)) {
                 out.append(LITERAL_OPEN);
@@ -62,6 +77,55 @@ final class NunjucksSyntax {
         return -1;
     }
 
+    /** The index of the {@code %}} that closes a block tag starting at {@code from}, skipping strings. */
+    private static int tagEnd(String text, int from) {
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code ===} and {@code !==} outside string literals as {@code ==} and {@code !=}. */
+    static String strictOperators(String expression) {
+        if (!expression.contains("==")) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder(expression.length());
+        char quote = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == '\\' && i + 1 < expression.length()) {
+                    out.append(expression.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                out.append(c);
+            } else if (expression.startsWith("===", i) || expression.startsWith("!==", i)) {
+                out.append(c).append('=');
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The expression inside when {@code text} is exactly one {@code ${{ expr }}}, else null. */
     static String singleExpression(String text) {
         String t = text.strip();
@@ -69,6 +133,6 @@ final class NunjucksSyntax {
             return null;
         }
         int end = expressionEnd(t, 3);
-        return end == t.length() - 2 ? t.substring(3, end).strip() : null;
+        return end == t.length() - 2 ? strictOperators(t.substring(3, end).strip()) : null;
     }
 }

@@ -59,6 +59,16 @@ class TemplateExpressionsTest {
     }
 
     @Test
+    void strictComparisonsWorkAsTheShippedTemplatesWriteThem() {
+        assertThat(expressions.truthy("${{ parameters.name === 'svc' }}", context)).isTrue();
+        assertThat(expressions.truthy("${{ parameters.name !== 'svc' }}", context)).isFalse();
+        assertThat(expressions.truthy("${{ parameters.dryRun !== true }}", context)).isTrue();
+        assertThat(expressions.render("{% if parameters.name === 'svc' %}yes{% endif %}", context)).isEqualTo("yes");
+        // inside a string literal the characters stay as written
+        assertThat(expressions.render("${{ 'a === b' }} ${{ \"x !== y\" }}", context)).isEqualTo("a === b x !== y");
+    }
+
+    @Test
     void javaInternalsAreOutOfReach() {
         assertThatThrownBy(() -> expressions.render("${{ parameters.name.getClass().forName('java.lang.Runtime') }}",
                 context)).isInstanceOf(ExpressionException.class).hasMessageContaining("not allowed");
