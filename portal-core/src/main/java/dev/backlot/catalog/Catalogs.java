@@ -43,6 +43,15 @@ public final class Catalogs implements AutoCloseable {
         return new Catalogs(catalog);
     }
 
+    /**
+     * A reader of files, URLs and git folders under the catalog's read policy for this configuration
+     * (file roots, url allow-list, size cap, time limit), for features that read sources beside the
+     * catalog's descriptors. Needs no running catalog.
+     */
+    public static LocationReader locationReader(PortalConfig config) {
+        return new dev.backlot.catalog.internal.read.PolicyLocationReader(CatalogConfiguration.readPolicy(config));
+    }
+
     public CatalogService service() {
         return catalog;
     }

@@ -5,6 +5,7 @@ import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
 import dev.backlot.catalog.EntityQuery;
+import dev.backlot.catalog.LocationReader;
 import dev.backlot.common.SerialExecutor;
 import dev.backlot.model.Annotations;
 import dev.backlot.model.Entity;
@@ -49,7 +50,7 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private static final String FILTER = "metadata.annotations." + Annotations.TECHDOCS_REF;
 
     private final CatalogService catalog;
-    private final List<Path> fileRoots;
+    private final LocationReader reader;
     private final SiteStore store;
     private final SiteBuilder builder;
     private final Renderers renderers;
@@ -66,10 +67,10 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private record Running(BuildLog log, long startedMillis) {
     }
 
-    public DefaultTechDocsService(CatalogService catalog, Renderers renderers, Path dataDir, List<Path> fileRoots,
+    public DefaultTechDocsService(CatalogService catalog, Renderers renderers, Path dataDir, LocationReader reader,
             ScheduledExecutorService scheduler, Limits limits) {
         this.catalog = catalog;
-        this.fileRoots = List.copyOf(fileRoots);
+        this.reader = reader;
         this.store = new SiteStore(dataDir.resolve("techdocs"));
         this.renderers = renderers;
         this.builder = new SiteBuilder(store, renderers, limits);
@@ -350,7 +351,7 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         long builtBefore = store.site(ref).map(StoredSite::builtAtMillis).orElse(0L);
         try {
             Entity entity = catalog.entity(ref).orElse(queuedEntity);
-            DocsLocation location = DocsLocation.of(entity, fileRoots);
+            DocsLocation location = DocsLocation.of(entity, reader);
             SiteBuilder.Outcome outcome = builder.build(entity, location, force, before.map(StoredStatus::hash).orElse(null),
                     log);
             long now = System.currentTimeMillis();

@@ -71,8 +71,8 @@ final class SiteBuilder {
         log.info("reading " + location.display());
         DocsFolder folder;
         try {
-            folder = DocsFolder.read(location.root(), limits, log);
-        } catch (DocsFolder.TooLarge e) {
+            folder = location.source().read(limits, log);
+        } catch (DocsFolder.Unreadable e) {
             return new Failed(e.getMessage());
         }
         Map<String, Renderers.Chosen> chosen = renderers.current();

@@ -6,18 +6,24 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
@@ -41,6 +47,7 @@ final class GitTargets {
     private static final Pattern TARGET = Pattern.compile("(https?://[^?#]+?\\.git)/blob/([A-Za-z0-9._/-]+?)/(.+)");
     private static final Pattern LOCAL_PATH = Pattern.compile(
             "/git/([A-Za-z0-9_][A-Za-z0-9._-]{0,99})/([A-Za-z0-9_][A-Za-z0-9._-]{0,99}\\.git)");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]+");
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final ReadPolicy policy;
@@ -64,6 +71,85 @@ final class GitTargets {
         if (branch.contains("..") || path.contains("..") || path.startsWith("/")) {
             throw new ReadException("git target '" + target + "' may not contain '..'");
         }
+        return withBranch(clone, branch, target, (repository, head) -> file(repository, target, head, branch, path));
+    }
+
+    /**
+     * Reads every file below {@code path} of a branch (the default branch when {@code branch} is
+     * {@code null}), within the limits: hidden entries ({@code .git*}) are left out, symbolic links and
+     * submodules skipped with a warning, and the read fails as soon as a file is over
+     * {@code maxFileBytes}, the files are more than {@code maxFiles} or hold more than {@code maxTotalBytes}.
+     *
+     * @return relative path ({@code /} separators) to content, in tree order
+     */
+    Map<String, byte[]> folder(String clone, String branch, String path, int maxFiles, long maxTotalBytes,
+            Consumer<String> warnings) throws ReadException {
+        String where = clone + (branch == null ? "" : " " + branch) + (path.isEmpty() ? "" : " " + path);
+        if (branch != null && (branch.contains("..") || !BRANCH.matcher(branch).matches()) || path.contains("..")
+                || path.startsWith("/")) {
+            throw new ReadException("git folder '" + where + "' may not contain '..'");
+        }
+        return withBranch(clone, branch, where, (repository, head) -> {
+            try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+                RevTree root = walk.parseCommit(head).getTree();
+                ObjectId start = root;
+                if (!path.isEmpty()) {
+                    try (TreeWalk at = TreeWalk.forPath(repository, path, root)) {
+                        if (at == null || !at.getFileMode(0).equals(FileMode.TREE)) {
+                            throw new ReadException("git folder '" + where + "': no folder " + path, true);
+                        }
+                        start = at.getObjectId(0);
+                    }
+                }
+                tree.addTree(start);
+                tree.setRecursive(false);
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                long total = 0;
+                while (tree.next()) {
+                    String name = tree.getNameString();
+                    FileMode mode = tree.getFileMode(0);
+                    if (name.startsWith(".")) {
+                        continue;
+                    }
+                    if (mode.equals(FileMode.TREE)) {
+                        tree.enterSubtree();
+                        continue;
+                    }
+                    if (mode.equals(FileMode.SYMLINK) || mode.equals(FileMode.GITLINK)) {
+                        warnings.accept(tree.getPathString() + ": " + (mode.equals(FileMode.SYMLINK) ? "symbolic link"
+                                : "submodule") + " skipped (only the folder's own files are read)");
+                        continue;
+                    }
+                    if (files.size() >= maxFiles) {
+                        throw new ReadException("git folder '" + where + "' has more than " + maxFiles + " files");
+                    }
+                    ObjectLoader loader = repository.open(tree.getObjectId(0));
+                    if (loader.getSize() > policy.maxFileBytes()) {
+                        throw new ReadException("git folder '" + where + "': " + tree.getPathString() + " is larger than "
+                                + policy.maxFileBytes() + " bytes");
+                    }
+                    total += loader.getSize();
+                    if (total > maxTotalBytes) {
+                        throw new ReadException("git folder '" + where + "' holds more than " + maxTotalBytes + " bytes");
+                    }
+                    files.put(tree.getPathString(), loader.getBytes());
+                }
+                return files;
+            }
+        });
+    }
+
+    /** What is read from a repository once its branch is there. */
+    @FunctionalInterface
+    private interface BranchRead<T> {
+        T read(Repository repository, ObjectId head) throws IOException, ReadException;
+    }
+
+    /**
+     * Opens the repository behind a clone URL (the portal's own from disk, another over the network into
+     * memory, allow-listed hosts only), resolves the branch ({@code null}: the default branch) and reads.
+     */
+    private <T> T withBranch(String clone, String branch, String target, BranchRead<T> read) throws ReadException {
         URI uri;
         try {
             uri = new URI(clone);
@@ -78,7 +164,7 @@ final class GitTargets {
                 throw new ReadException("git target '" + target + "': no such repository on this portal", true);
             }
             try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
-                return file(repository, target, branch, path);
+                return read.read(repository, head(repository, target, branch == null ? Constants.HEAD : "refs/heads/" + branch));
             } catch (IOException e) {
                 throw new ReadException("git target '" + target + "' cannot be read: " + e.getMessage());
             }
@@ -90,9 +176,11 @@ final class GitTargets {
         try (InMemoryRepository repository = new InMemoryRepository(new DfsRepositoryDescription("catalog-read"));
                 Transport transport = Transport.open(repository, new URIish(clone))) {
             transport.setTimeout((int) Math.max(1, policy.urlTimeout().toSeconds()));
-            transport.fetch(NullProgressMonitor.INSTANCE,
-                    List.of(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch)));
-            return file(repository, target, branch, path);
+            // the default branch is whatever the server's HEAD points at, fetched under a name of our own
+            String remote = branch == null ? Constants.HEAD : "refs/heads/" + branch;
+            String into = branch == null ? "refs/heads/backlot-default" : "refs/heads/" + branch;
+            transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + remote + ":" + into)));
+            return read.read(repository, head(repository, target, into));
         } catch (TransportException e) {
             throw new ReadException("git target '" + target + "' cannot be fetched: " + e.getMessage());
         } catch (IOException | URISyntaxException | RuntimeException e) {
@@ -100,11 +188,17 @@ final class GitTargets {
         }
     }
 
-    private byte[] file(Repository repository, String target, String branch, String path) throws IOException, ReadException {
-        ObjectId head = repository.resolve("refs/heads/" + branch);
+    private static ObjectId head(Repository repository, String target, String ref) throws IOException, ReadException {
+        ObjectId head = repository.resolve(ref);
         if (head == null) {
-            throw new ReadException("git target '" + target + "': no branch " + branch, true);
+            throw new ReadException("git target '" + target + "': no branch "
+                    + (ref.equals(Constants.HEAD) ? "(HEAD names no commit: an empty repository?)" : ref.substring("refs/heads/".length())), true);
         }
+        return head;
+    }
+
+    private byte[] file(Repository repository, String target, ObjectId head, String branch, String path)
+            throws IOException, ReadException {
         try (RevWalk walk = new RevWalk(repository)) {
             TreeWalk tree = TreeWalk.forPath(repository, path, walk.parseCommit(head).getTree());
             if (tree == null) {
