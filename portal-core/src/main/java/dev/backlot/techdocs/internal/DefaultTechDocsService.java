@@ -63,6 +63,11 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private AutoCloseable catalogSubscription;
+    private AutoCloseable rendererSubscription;
+    private final java.util.concurrent.atomic.AtomicBoolean rendererSweepPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long after a renderer plugin came or went the documented entities are checked (a burst coalesces). */
+    static final long RENDERER_SWEEP_DELAY_MS = 1_000;
 
     private record Running(BuildLog log, long startedMillis) {
     }
@@ -97,6 +102,16 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         if (sweepDelayMs >= 0) {
             scheduler.schedule(this::sweep, sweepDelayMs, TimeUnit.MILLISECONDS);
         }
+        // A renderer plugin that comes or goes changes the content hash of the sites with its file endings
+        // (and only those): check every documented entity once, shortly after a burst of such changes.
+        rendererSubscription = renderers.onChange(() -> {
+            if (rendererSweepPending.compareAndSet(false, true)) {
+                scheduler.schedule(() -> {
+                    rendererSweepPending.set(false);
+                    sweep();
+                }, RENDERER_SWEEP_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void sweep() {
@@ -448,11 +463,13 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
 
     @Override
     public void close() {
-        if (catalogSubscription != null) {
-            try {
-                catalogSubscription.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "Catalog listener not closed", e);
+        for (AutoCloseable subscription : new AutoCloseable[] {catalogSubscription, rendererSubscription}) {
+            if (subscription != null) {
+                try {
+                    subscription.close();
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "Listener not closed", e);
+                }
             }
         }
         lane.close();
