@@ -19,9 +19,18 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Lifecycle: {@link #start} follows the catalog (a build after each change to a documented
  * entity), installs the sample docs when the sample catalog is on, and checks every documented
- * entity shortly after start; {@link #close} stops the builds and Asciidoctor.
+ * entity {@value #START_CHECK_DELAY_MS} ms after start, background builds waiting until then (builds
+ * someone asks for run at once); {@link #close} stops the builds and Asciidoctor, which is started on
+ * the first AsciiDoc build only.
  */
 public final class TechDocs implements AutoCloseable {
+
+    /**
+     * When every documented entity is checked after start, and until when background builds wait: long
+     * enough that a starting portal (database, Felix, Solr, Faces, the first requests) does not share its
+     * two cores with docs builds and JRuby's boot; a build someone asks for runs at once meanwhile.
+     */
+    static final long START_CHECK_DELAY_MS = 30_000;
 
     private final DefaultTechDocsService service;
     private final TechDocsCollator collator;
@@ -44,7 +53,7 @@ public final class TechDocs implements AutoCloseable {
     public static TechDocs start(CatalogService catalog, ExtensionRegistry extensions, PortalConfig config,
             ScheduledExecutorService scheduler) throws IOException {
         return start(catalog, extensions, config.dataDir(), Catalogs.locationReader(config), config.catalog().sample(),
-                scheduler, 3_000);
+                scheduler, START_CHECK_DELAY_MS);
     }
 
     /**

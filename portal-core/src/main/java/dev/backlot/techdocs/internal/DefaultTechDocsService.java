@@ -64,6 +64,8 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private final ObjectMapper json = new ObjectMapper();
     private AutoCloseable catalogSubscription;
     private AutoCloseable rendererSubscription;
+    /** Background builds start no earlier than this (the check after start covers what comes before). */
+    private volatile long backgroundFromMillis;
     private final java.util.concurrent.atomic.AtomicBoolean rendererSweepPending =
             new java.util.concurrent.atomic.AtomicBoolean();
     /** How long after a renderer plugin came or went the documented entities are checked (a burst coalesces). */
@@ -86,9 +88,21 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     /**
      * Follows the catalog from now on, and after {@code sweepDelayMs} checks every documented entity
      * once (a build runs only where the sources changed while the portal was down).
+     *
+     * <p>Background builds wait for that check: until it runs, the catalog's changes (the whole catalog is
+     * processed at start) and renderer plugins coming or going start no build, since the check covers
+     * them all. So a starting portal spends no CPU on docs (nor on booting JRuby for AsciiDoc) while it
+     * gets ready and answers its first requests; a build someone asks for (sync, Rebuild, reading a
+     * site not built yet) runs at once.
+     *
+     * @param sweepDelayMs when to check every documented entity; negative for never (and no hold)
      */
     public void start(long sweepDelayMs) {
+        backgroundFromMillis = sweepDelayMs < 0 ? 0 : System.currentTimeMillis() + sweepDelayMs;
         catalogSubscription = catalog.addListener(refs -> {
+            if (holdingBackground()) {
+                return;
+            }
             for (String ref : refs) {
                 try {
                     EntityRef parsed = EntityRef.parse(ref, null, null);
@@ -105,13 +119,18 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         // A renderer plugin that comes or goes changes the content hash of the sites with its file endings
         // (and only those): check every documented entity once, shortly after a burst of such changes.
         rendererSubscription = renderers.onChange(() -> {
-            if (rendererSweepPending.compareAndSet(false, true)) {
+            if (!holdingBackground() && rendererSweepPending.compareAndSet(false, true)) {
                 scheduler.schedule(() -> {
                     rendererSweepPending.set(false);
                     sweep();
                 }, RENDERER_SWEEP_DELAY_MS, TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** Whether background builds still wait for the check after start. */
+    private boolean holdingBackground() {
+        return System.currentTimeMillis() < backgroundFromMillis;
     }
 
     private void sweep() {
