@@ -295,6 +295,11 @@ class RemoteDocsTest {
     @Test
     void aHostedTreeUrlOnAHostOffTheAllowListIsRefused() throws Exception {
         assertThat(failure(entity("url:https://github.com/backlot/payments/tree/main/docs", null)))
+                .contains("git folder 'https://github.com/backlot/payments.git main docs'")
                 .contains("host github.com is not in the allowed hosts");
+        assertThat(failure(entity("url:https://gitlab.example/group/sub/payments/-/tree/main/docs", null)))
+                .contains("git folder 'https://gitlab.example/group/sub/payments.git main docs'");
+        assertThat(failure(entity("dir:docs", "url:https://github.com/backlot/payments/blob/main/catalog-info.yaml")))
+                .contains("git folder 'https://github.com/backlot/payments.git main docs'");
     }
 }

@@ -71,7 +71,7 @@ final class GitTargets {
         if (branch.contains("..") || path.contains("..") || path.startsWith("/")) {
             throw new ReadException("git target '" + target + "' may not contain '..'");
         }
-        return withBranch(clone, branch, target, (repository, head) -> file(repository, target, head, branch, path));
+        return withBranch(clone, branch, "git target '" + target + "'", (repository, head) -> file(repository, target, head, branch, path));
     }
 
     /**
@@ -89,7 +89,7 @@ final class GitTargets {
                 || path.startsWith("/")) {
             throw new ReadException("git folder '" + where + "' may not contain '..'");
         }
-        return withBranch(clone, branch, where, (repository, head) -> {
+        return withBranch(clone, branch, "git folder '" + where + "'", (repository, head) -> {
             try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
                 RevTree root = walk.parseCommit(head).getTree();
                 ObjectId start = root;
@@ -149,28 +149,28 @@ final class GitTargets {
      * Opens the repository behind a clone URL (the portal's own from disk, another over the network into
      * memory, allow-listed hosts only), resolves the branch ({@code null}: the default branch) and reads.
      */
-    private <T> T withBranch(String clone, String branch, String target, BranchRead<T> read) throws ReadException {
+    private <T> T withBranch(String clone, String branch, String what, BranchRead<T> read) throws ReadException {
         URI uri;
         try {
             uri = new URI(clone);
         } catch (URISyntaxException e) {
-            throw new ReadException("git target '" + target + "' is not a valid URL: " + e.getMessage());
+            throw new ReadException(what + " is not a valid URL: " + e.getMessage());
         }
         Matcher local = LOCAL_PATH.matcher(uri.getPath() == null ? "" : uri.getPath());
         if (localRoot != null && uri.getHost() != null && LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))
                 && local.matches() && uri.getRawUserInfo() == null) {
             Path dir = localRoot.resolve(local.group(1)).resolve(local.group(2)).normalize();
             if (!dir.startsWith(localRoot) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ReadException("git target '" + target + "': no such repository on this portal", true);
+                throw new ReadException(what + ": no such repository on this portal", true);
             }
             try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
-                return read.read(repository, head(repository, target, branch == null ? Constants.HEAD : "refs/heads/" + branch));
+                return read.read(repository, head(repository, what, branch == null ? Constants.HEAD : "refs/heads/" + branch));
             } catch (IOException e) {
-                throw new ReadException("git target '" + target + "' cannot be read: " + e.getMessage());
+                throw new ReadException(what + " cannot be read: " + e.getMessage());
             }
         }
         if (!allowList.allows(uri)) {
-            throw new ReadException("git target '" + target + "': host " + uri.getHost() + " is not in the allowed hosts"
+            throw new ReadException(what + ": host " + uri.getHost() + " is not in the allowed hosts"
                     + " (PORTAL_URL_ALLOW)");
         }
         try (InMemoryRepository repository = new InMemoryRepository(new DfsRepositoryDescription("catalog-read"));
@@ -180,18 +180,18 @@ final class GitTargets {
             String remote = branch == null ? Constants.HEAD : "refs/heads/" + branch;
             String into = branch == null ? "refs/heads/backlot-default" : "refs/heads/" + branch;
             transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+" + remote + ":" + into)));
-            return read.read(repository, head(repository, target, into));
+            return read.read(repository, head(repository, what, into));
         } catch (TransportException e) {
-            throw new ReadException("git target '" + target + "' cannot be fetched: " + e.getMessage());
+            throw new ReadException(what + " cannot be fetched: " + e.getMessage());
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            throw new ReadException("git target '" + target + "' cannot be read: " + e.getMessage());
+            throw new ReadException(what + " cannot be read: " + e.getMessage());
         }
     }
 
-    private static ObjectId head(Repository repository, String target, String ref) throws IOException, ReadException {
+    private static ObjectId head(Repository repository, String what, String ref) throws IOException, ReadException {
         ObjectId head = repository.resolve(ref);
         if (head == null) {
-            throw new ReadException("git target '" + target + "': no branch "
+            throw new ReadException(what + ": no branch "
                     + (ref.equals(Constants.HEAD) ? "(HEAD names no commit: an empty repository?)" : ref.substring("refs/heads/".length())), true);
         }
         return head;
