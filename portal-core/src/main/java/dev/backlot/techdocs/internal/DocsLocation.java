@@ -1,9 +1,9 @@
 package dev.backlot.techdocs.internal;
 
-import dev.backlot.model.Annotations;
-import dev.backlot.model.Entity;
 import dev.backlot.catalog.LocationReadException;
 import dev.backlot.catalog.LocationReader;
+import dev.backlot.model.Annotations;
+import dev.backlot.model.Entity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
