@@ -45,12 +45,12 @@ public final class Catalogs implements AutoCloseable {
     }
 
     /**
-     * A reader of {@code url} and {@code git} locations with the catalog's allow-list and limits
-     * from {@code config} ({@code PORTAL_URL_ALLOW}, {@code PORTAL_CATALOG_MAX_FILE_BYTES}); it reads no
-     * files from disk except the portal's own git repositories. Cheap to make, needs no running catalog.
+     * A reader of files, URLs and git folders under the catalog's read policy for this configuration
+     * (file roots, url allow-list, size cap, time limit), for features that read sources beside the
+     * catalog's descriptors (TechDocs, the scaffolder's fetch actions). Needs no running catalog.
      */
     public static LocationReader locationReader(PortalConfig config) {
-        return new PolicyLocationReader(CatalogConfiguration.remotePolicy(config));
+        return new PolicyLocationReader(CatalogConfiguration.readPolicy(config));
     }
 
     public CatalogService service() {

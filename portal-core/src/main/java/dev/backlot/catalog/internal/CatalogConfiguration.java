@@ -29,6 +29,25 @@ public final class CatalogConfiguration {
         if (catalog.sample()) {
             locations.add(SampleCatalog.install(config.dataDir()));
         }
+        ReadPolicy policy = readPolicy(config, locations);
+        return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
+                catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes(), catalog.readTimeoutMs());
+    }
+
+    /**
+     * The catalog's read policy, without installing anything: what {@link #settings} gives the
+     * catalog, for features that read beside its descriptors ({@link dev.backlot.catalog.LocationReader}).
+     */
+    public static ReadPolicy readPolicy(PortalConfig config) {
+        List<String> locations = new ArrayList<>(config.catalog().locations());
+        if (config.catalog().sample()) {
+            locations.add(SampleCatalog.location(config.dataDir()));
+        }
+        return readPolicy(config, locations);
+    }
+
+    private static ReadPolicy readPolicy(PortalConfig config, List<String> locations) {
+        PortalConfig.Catalog catalog = config.catalog();
         List<Path> roots = new ArrayList<>(catalog.fileRoots());
         for (String location : locations) {
             LocationRef ref = LocationRef.parse(location);
@@ -39,21 +58,6 @@ public final class CatalogConfiguration {
         }
         // The data folder is the portal's state, never a source, whatever the roots say; only its
         // catalog folders (sample catalog, discovery) may be read.
-        ReadPolicy policy = policy(config, roots);
-        return new CatalogSettings(policy, locations, catalog.refreshSeconds(), catalog.orphanStrategy(),
-                catalog.orphanGraceSeconds(), 5_000, catalog.maxEntityBytes(), catalog.readTimeoutMs());
-    }
-
-    /**
-     * The catalog's policy for {@code url} and {@code git} targets, with no file roots: what other
-     * features read beside a location (see {@link dev.backlot.catalog.LocationReader}).
-     */
-    public static ReadPolicy remotePolicy(PortalConfig config) {
-        return policy(config, List.of());
-    }
-
-    private static ReadPolicy policy(PortalConfig config, List<Path> roots) {
-        PortalConfig.Catalog catalog = config.catalog();
         return new ReadPolicy(roots, catalog.urlAllow(), catalog.maxFileBytes(), 10_000,
                 Duration.ofSeconds(15), 10, 100_000, config.dataDir(), config.catalogFolders());
     }

@@ -35,6 +35,11 @@ public final class SampleCatalog {
                 Files.copy(in, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return "file:" + folder.resolve("catalog-info.yaml");
+        return location(dataDir);
+    }
+
+    /** The location {@link #install} returns, {@code file:<data>/sample-catalog/catalog-info.yaml}. */
+    public static String location(Path dataDir) {
+        return "file:" + dataDir.resolve("sample-catalog").resolve("catalog-info.yaml");
     }
 }

@@ -5,6 +5,7 @@ import dev.backlot.catalog.CatalogService;
 import dev.backlot.catalog.EntityFilter;
 import dev.backlot.catalog.EntityOrder;
 import dev.backlot.catalog.EntityQuery;
+import dev.backlot.catalog.LocationReader;
 import dev.backlot.common.SerialExecutor;
 import dev.backlot.model.Annotations;
 import dev.backlot.model.Entity;
@@ -49,7 +50,7 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private static final String FILTER = "metadata.annotations." + Annotations.TECHDOCS_REF;
 
     private final CatalogService catalog;
-    private final List<Path> fileRoots;
+    private final LocationReader reader;
     private final SiteStore store;
     private final SiteBuilder builder;
     private final Renderers renderers;
@@ -62,14 +63,21 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private AutoCloseable catalogSubscription;
+    private AutoCloseable rendererSubscription;
+    /** Background builds start no earlier than this (the check after start covers what comes before). */
+    private volatile long backgroundFromMillis;
+    private final java.util.concurrent.atomic.AtomicBoolean rendererSweepPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long after a renderer plugin came or went the documented entities are checked (a burst coalesces). */
+    static final long RENDERER_SWEEP_DELAY_MS = 1_000;
 
     private record Running(BuildLog log, long startedMillis) {
     }
 
-    public DefaultTechDocsService(CatalogService catalog, Renderers renderers, Path dataDir, List<Path> fileRoots,
+    public DefaultTechDocsService(CatalogService catalog, Renderers renderers, Path dataDir, LocationReader reader,
             ScheduledExecutorService scheduler, Limits limits) {
         this.catalog = catalog;
-        this.fileRoots = List.copyOf(fileRoots);
+        this.reader = reader;
         this.store = new SiteStore(dataDir.resolve("techdocs"));
         this.renderers = renderers;
         this.builder = new SiteBuilder(store, renderers, limits);
@@ -80,9 +88,21 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
     /**
      * Follows the catalog from now on, and after {@code sweepDelayMs} checks every documented entity
      * once (a build runs only where the sources changed while the portal was down).
+     *
+     * <p>Background builds wait for that check: until it runs, the catalog's changes (the whole catalog is
+     * processed at start) and renderer plugins coming or going start no build, since the check covers
+     * them all. So a starting portal spends no CPU on docs (nor on booting JRuby for AsciiDoc) while it
+     * gets ready and answers its first requests; a build someone asks for (sync, Rebuild, reading a
+     * site not built yet) runs at once.
+     *
+     * @param sweepDelayMs when to check every documented entity; negative for never (and no hold)
      */
     public void start(long sweepDelayMs) {
+        backgroundFromMillis = sweepDelayMs < 0 ? 0 : System.currentTimeMillis() + sweepDelayMs;
         catalogSubscription = catalog.addListener(refs -> {
+            if (holdingBackground()) {
+                return;
+            }
             for (String ref : refs) {
                 try {
                     EntityRef parsed = EntityRef.parse(ref, null, null);
@@ -96,6 +116,21 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         if (sweepDelayMs >= 0) {
             scheduler.schedule(this::sweep, sweepDelayMs, TimeUnit.MILLISECONDS);
         }
+        // A renderer plugin that comes or goes changes the content hash of the sites with its file endings
+        // (and only those): check every documented entity once, shortly after a burst of such changes.
+        rendererSubscription = renderers.onChange(() -> {
+            if (!holdingBackground() && rendererSweepPending.compareAndSet(false, true)) {
+                scheduler.schedule(() -> {
+                    rendererSweepPending.set(false);
+                    sweep();
+                }, RENDERER_SWEEP_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Whether background builds still wait for the check after start. */
+    private boolean holdingBackground() {
+        return System.currentTimeMillis() < backgroundFromMillis;
     }
 
     private void sweep() {
@@ -350,7 +385,7 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
         long builtBefore = store.site(ref).map(StoredSite::builtAtMillis).orElse(0L);
         try {
             Entity entity = catalog.entity(ref).orElse(queuedEntity);
-            DocsLocation location = DocsLocation.of(entity, fileRoots);
+            DocsLocation location = DocsLocation.of(entity, reader);
             SiteBuilder.Outcome outcome = builder.build(entity, location, force, before.map(StoredStatus::hash).orElse(null),
                     log);
             long now = System.currentTimeMillis();
@@ -447,11 +482,13 @@ public final class DefaultTechDocsService implements TechDocsService, TechDocsCo
 
     @Override
     public void close() {
-        if (catalogSubscription != null) {
-            try {
-                catalogSubscription.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "Catalog listener not closed", e);
+        for (AutoCloseable subscription : new AutoCloseable[] {catalogSubscription, rendererSubscription}) {
+            if (subscription != null) {
+                try {
+                    subscription.close();
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "Listener not closed", e);
+                }
             }
         }
         lane.close();

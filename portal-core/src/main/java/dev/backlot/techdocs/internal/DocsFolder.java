@@ -25,8 +25,17 @@ import java.util.TreeMap;
  */
 record DocsFolder(Map<String, byte[]> files, String hash) {
 
+    /** Thrown when the folder cannot be read or breaks a limit; the build fails with the message. */
+    static class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
     /** Thrown when the folder breaks a limit; the build fails with the message. */
-    static final class TooLarge extends Exception {
+    static final class TooLarge extends Unreadable {
         private static final long serialVersionUID = 1L;
 
         TooLarge(String message) {

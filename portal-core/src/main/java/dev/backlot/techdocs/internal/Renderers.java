@@ -1,6 +1,7 @@
 package dev.backlot.techdocs.internal;
 
 import dev.backlot.plugins.Extension;
+import dev.backlot.plugins.ExtensionListener;
 import dev.backlot.plugins.ExtensionRegistry;
 import dev.backlot.spi.techdocs.DocsPageSource;
 import dev.backlot.spi.techdocs.DocsRenderer;
@@ -55,6 +56,30 @@ final class Renderers implements AutoCloseable {
 
     AsciidocRenderer asciidoc() {
         return asciidoc;
+    }
+
+    /**
+     * Calls {@code change} whenever a renderer plugin comes, changes or goes (on the registry's thread:
+     * it must only schedule work).
+     */
+    ExtensionRegistry.Subscription onChange(Runnable change) {
+        return extensions.addListener(DocsRenderer.class,
+                new ExtensionListener<>() {
+                    @Override
+                    public void added(Extension<DocsRenderer> extension) {
+                        change.run();
+                    }
+
+                    @Override
+                    public void modified(Extension<DocsRenderer> extension) {
+                        change.run();
+                    }
+
+                    @Override
+                    public void removed(Extension<DocsRenderer> extension) {
+                        change.run();
+                    }
+                });
     }
 
     /** The renderer for each ending, as of now. */

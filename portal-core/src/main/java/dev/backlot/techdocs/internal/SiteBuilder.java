@@ -71,13 +71,22 @@ final class SiteBuilder {
         log.info("reading " + location.display());
         DocsFolder folder;
         try {
-            folder = DocsFolder.read(location.root(), limits, log);
-        } catch (DocsFolder.TooLarge e) {
+            folder = location.source().read(limits, log);
+        } catch (DocsFolder.Unreadable e) {
             return new Failed(e.getMessage());
         }
         Map<String, Renderers.Chosen> chosen = renderers.current();
+        // only the renderers of endings this folder has: a renderer plugin that comes or goes rebuilds just those sites
+        Set<String> endings = new java.util.HashSet<>();
+        folder.files().keySet().forEach(f -> endings.add(SiteLayout.extension(f)));
         List<String> identities = new ArrayList<>(new TreeMap<>(chosen).entrySet().stream()
+                .filter(e -> endings.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue().identity()).toList());
+        String gone = goneFormats(ref, chosen);
+        if (!gone.isEmpty()) {
+            log.warn("the last build rendered " + gone + " pages, which no renderer claims now (was its plugin removed?):"
+                    + " those files are no longer pages");
+        }
         String owner = entity.specText("owner") == null ? "" : entity.specText("owner");
         String hash = DocsFolder.hash(List.of(folder.hash(), String.join(",", identities), VERSION,
                 String.valueOf(entity.displayName()), owner, String.valueOf(location.editBase())));
@@ -90,7 +99,9 @@ final class SiteBuilder {
         if (sources.isEmpty()) {
             return new Failed("no pages found: " + location.display()
                     + (layout.docsDir().isEmpty() ? "" : "/" + layout.docsDir()) + " has no file ending in "
-                    + String.join(", ", new TreeMap<>(chosen).keySet()));
+                    + String.join(", ", new TreeMap<>(chosen).keySet())
+                    + (gone.isEmpty() ? "" : " (the last build rendered " + gone + " pages, which no renderer claims now:"
+                            + " was its plugin removed?)"));
         }
         String ns = ref.namespace();
         String kind = ref.kind().toLowerCase(Locale.ROOT);
@@ -224,6 +235,13 @@ final class SiteBuilder {
         store.publish(ref, stored);
         long millis = (System.nanoTime() - t0) / 1_000_000 - bootMillis;
         return new Built(stored, pages.size(), renderedCount, millis);
+    }
+
+    /** The formats of the entity's last site that no renderer offers now, comma-separated; {@code ""} for none. */
+    private String goneFormats(EntityRef ref, Map<String, Renderers.Chosen> chosen) {
+        Set<String> now = new java.util.HashSet<>(renderers.formats(chosen));
+        return store.site(ref).map(site -> String.join(", ", java.util.Arrays.stream(site.format().split(","))
+                .map(String::strip).filter(f -> !f.isEmpty() && !now.contains(f)).toList())).orElse("");
     }
 
     /** Forgets the cached pages of an entity (its docs were removed). */
