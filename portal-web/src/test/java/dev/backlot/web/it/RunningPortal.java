@@ -25,6 +25,14 @@ final class RunningPortal implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("portal.jar", "target/portal.jar"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * JVM flags for the portals of integration tests, given to the launcher as {@code JAVA_OPTS}
+     * (failsafe sets {@code it.portal.javaOpts}; benchmarks, run outside failsafe, get none and so
+     * measure what users run). Failsafe passes {@code -XX:TieredStopAtLevel=1}: a test portal lives
+     * a minute, and the optimising compiler's work at start (about a third of the CPU a start costs
+     * on 2 cores) never pays back in that time.
+     */
+    private static final String TEST_JAVA_OPTS = System.getProperty("it.portal.javaOpts", "").trim();
 
     final int port;
     final Path data;
@@ -58,6 +66,9 @@ final class RunningPortal implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("PORTAL_"));
+        if (!TEST_JAVA_OPTS.isEmpty() && !env.containsKey("JAVA_OPTS")) {
+            environment.merge("JAVA_OPTS", TEST_JAVA_OPTS, (mine, test) -> mine + " " + test);
+        }
         environment.putAll(env);
         environment.put("PORTAL_PORT", String.valueOf(port));
         environment.put("PORTAL_DATA", data.toString());
