@@ -59,26 +59,16 @@ final class NunjucksSyntax {
 
     /** The index of the {@code }}} that closes an expression starting at {@code from}, skipping strings. */
     static int expressionEnd(String text, int from) {
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '}' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
-                return i;
-            }
-        }
-        return -1;
+        return closing(text, from, '}');
     }
 
     /** The index of the {@code %}} that closes a block tag starting at {@code from}, skipping strings. */
     private static int tagEnd(String text, int from) {
+        return closing(text, from, '%');
+    }
+
+    /** The index of the first {@code <first>}} at or after {@code from} outside string literals, or -1. */
+    private static int closing(String text, int from, char first) {
         char quote = 0;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -90,7 +80,7 @@ final class NunjucksSyntax {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '%' && i + 1 < text.length() && text.charAt(i + 1) == '}') {
+            } else if (c == first && i + 1 < text.length() && text.charAt(i + 1) == '}') {
                 return i;
             }
         }

@@ -104,13 +104,7 @@ final class TaskStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id FROM scaffolder_task WHERE status = 'open' ORDER BY created_at, id")) {
                 ps.setMaxRows(limit);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return firstColumn(ps);
             }
         });
     }
@@ -125,13 +119,7 @@ final class TaskStore {
                     + " AND COALESCE(last_heartbeat_at, created_at) < ? ORDER BY created_at, id")) {
                 ps.setLong(1, before);
                 ps.setMaxRows(limit);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return firstColumn(ps);
             }
         });
     }
@@ -231,13 +219,7 @@ final class TaskStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM scaffolder_task WHERE claimed_by = ?"
                     + " AND status = 'processing' AND cancel_requested_by IS NOT NULL")) {
                 ps.setString(1, node);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
+                return firstColumn(ps);
             }
         });
     }
@@ -343,5 +325,16 @@ final class TaskStore {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** The first column of every row the statement answers. */
+    private static List<String> firstColumn(PreparedStatement ps) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }
