@@ -15,3 +15,24 @@
     }
   });
 })();
+
+// Wizard steps whose page-level `if` does not hold: the current step's marker lists their indexes
+// (TemplateView.getHiddenSteps); their titles leave the step header after every step change.
+(function () {
+    function hideSteps() {
+        var marker = document.querySelector('.bl-hidden-steps');
+        if (!marker) {
+            return;
+        }
+        var hidden = (marker.getAttribute('data-hidden') || '').split(' ');
+        document.querySelectorAll('.ui-wizard-step-titles li.ui-wizard-step-title').forEach(function (li, i) {
+            li.style.display = hidden.indexOf(String(i)) >= 0 ? 'none' : '';
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        hideSteps();
+        if (window.jQuery) {
+            window.jQuery(document).on('pfAjaxComplete', hideSteps);
+        }
+    });
+})();

@@ -74,4 +74,15 @@ public interface ScaffolderService {
      * {@code repo/owner}) to message; empty when valid.
      */
     Map<String, String> validate(Map<String, Object> schema, Map<String, Object> values);
+
+    /**
+     * Which wizard pages show for the values entered so far, one boolean per page in order: a page
+     * (one {@code schema} of {@link #parameterSchema}'s steps) whose page-level
+     * {@code if: ${{ ... }}} is false over the values ({@code parameters.x} = field {@code x}) is
+     * hidden; a page without {@code if} shows. Creating a task applies the same rule: hidden pages
+     * are not validated and their fields' values are dropped.
+     *
+     * @throws ScaffolderException INVALID naming the page when its {@code if} is not a valid expression
+     */
+    List<Boolean> shownPages(List<Map<String, Object>> pages, Map<String, Object> values);
 }

@@ -200,15 +200,11 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
     public ScaffolderTask create(TaskRequest request, String caller) {
         Entity template = template(request.templateRef());
         Map<String, Object> spec = new LinkedHashMap<>(template.spec());
-        Map<String, String> problems = validateAll(spec.get("parameters"), request.values());
-        if (!problems.isEmpty()) {
-            throw new ScaffolderException(ScaffolderException.Kind.INVALID,
-                    "The values do not match the template's parameters: " + SchemaValidation.describe(problems));
-        }
+        Map<String, Object> values = checkedValues(spec.get("parameters"), request.values());
         Map<String, Object> stored = new LinkedHashMap<>();
         spec.put("entityRef", template.ref().canonical());
         stored.put("template", spec);
-        stored.put("values", Json.plainMap(request.values()));
+        stored.put("values", values);
         stored.put("location", template.annotations().getOrDefault(dev.backlot.model.Annotations.MANAGED_BY_LOCATION, ""));
         String id = UUID.randomUUID().toString();
         TaskStore.Row row = new TaskStore.Row(id, template.ref().canonical(), TaskStatus.OPEN, stored,
@@ -476,11 +472,7 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
             throw new ScaffolderException(ScaffolderException.Kind.INVALID, "template must be a Template entity with a spec");
         }
         Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) template.get("spec"));
-        Map<String, String> problems = validateAll(spec.get("parameters"), values == null ? Map.of() : values);
-        if (!problems.isEmpty()) {
-            throw new ScaffolderException(ScaffolderException.Kind.INVALID,
-                    "The values do not match the template's parameters: " + SchemaValidation.describe(problems));
-        }
+        values = checkedValues(spec.get("parameters"), values);
         String id = "dry-run-" + UUID.randomUUID();
         Path base = settings.workspaces().resolve(id);
         List<TaskEvent> log = new ArrayList<>();
@@ -563,13 +555,31 @@ public final class DefaultScaffolderService implements ScaffolderService, AutoCl
         return SchemaValidation.validate(schema, values);
     }
 
-    /** Every page's problems, for the values of the whole form. */
-    private static Map<String, String> validateAll(Object parameters, Map<String, Object> values) {
+    @Override
+    public List<Boolean> shownPages(List<Map<String, Object>> pages, Map<String, Object> values) {
+        return new PageConditions(expressions).shown(pages, values);
+    }
+
+    /**
+     * The values a task keeps: every shown page (page-level {@code if} true, or none) validated
+     * against the values of the whole form, the fields of hidden pages dropped.
+     */
+    private Map<String, Object> checkedValues(Object parameters, Map<String, Object> values) {
+        List<Map<String, Object>> pages = pages(parameters);
+        PageConditions conditions = new PageConditions(expressions);
+        Map<String, Object> submitted = Json.plainMap(values == null ? Map.of() : values);
+        Map<String, Object> kept = conditions.withoutHidden(pages, submitted);
         Map<String, String> problems = new LinkedHashMap<>();
-        for (Map<String, Object> page : pages(parameters)) {
-            problems.putAll(SchemaValidation.validate(page, Json.plainMap(values)));
+        for (Map<String, Object> page : conditions.shownPages(pages, submitted)) {
+            Map<String, Object> schema = new LinkedHashMap<>(page);
+            schema.remove("if"); // the page's condition, not a JSON Schema "if"
+            problems.putAll(SchemaValidation.validate(schema, kept));
         }
-        return problems;
+        if (!problems.isEmpty()) {
+            throw new ScaffolderException(ScaffolderException.Kind.INVALID,
+                    "The values do not match the template's parameters: " + SchemaValidation.describe(problems));
+        }
+        return kept;
     }
 
     /** {@code parameters}: one schema or a list of pages. */

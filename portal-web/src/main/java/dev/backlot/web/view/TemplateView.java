@@ -54,6 +54,8 @@ public class TemplateView implements Serializable {
     private final Map<String, Object> values = new HashMap<>();
     private final Map<String, String> errors = new HashMap<>();
     private FormVisibility.Result visibility = FormVisibility.Result.NONE;
+    /** Per page: whether its page-level {@code if} holds for the values so far (all true without conditions). */
+    private List<Boolean> shownPages = List.of();
     private String problem;
 
     @PostConstruct
@@ -101,6 +103,28 @@ public class TemplateView implements Serializable {
         pages.forEach(page -> selectors(page.fields(), chosen));
         visibility = FormVisibility.of(schemas, values(null, false), chosen,
                 (schema, data) -> scaffolder.validate(schema, data).isEmpty());
+        try {
+            shownPages = List.of();
+            shownPages = scaffolder.shownPages(schemas, values(null, true));
+        } catch (ScaffolderException e) {
+            problem = e.getMessage();
+        }
+    }
+
+    /** Whether page {@code index} applies to the values so far (its page-level {@code if} holds, or it has none). */
+    public boolean pageShown(int index) {
+        return index >= shownPages.size() || shownPages.get(index);
+    }
+
+    /** The indexes of the pages that do not apply, space separated (portal.js hides their step titles). */
+    public String getHiddenSteps() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            if (!pageShown(i)) {
+                out.add(String.valueOf(i));
+            }
+        }
+        return String.join(" ", out);
     }
 
     private void selectors(List<FormField> fields, Map<String, Integer> chosen) {
@@ -126,16 +150,32 @@ public class TemplateView implements Serializable {
         return visibility.required().contains(field.getName());
     }
 
-    /** Moving forward validates the step being left; a step with problems stays open. */
+    /**
+     * Moving forward validates the step being left; a step with problems stays open. Next and Back
+     * skip the pages whose page-level {@code if} does not hold for the values so far.
+     */
     public String onFlow(FlowEvent event) {
         String from = event.getOldStep();
-        if (from.startsWith("step") && index(event.getNewStep()) > index(from)) {
-            int i = index(from);
-            if (!validate(pages.get(i))) {
+        int i = index(from);
+        if (index(event.getNewStep()) > i) {
+            if (from.startsWith("step") && !validate(pages.get(i))) {
                 return from;
             }
+            refresh();
+            for (int j = i + 1; j < pages.size(); j++) {
+                if (pageShown(j)) {
+                    return "step" + j;
+                }
+            }
+            return "review";
         }
-        return event.getNewStep();
+        refresh();
+        for (int j = Math.min(i, pages.size()) - 1; j >= 0; j--) {
+            if (pageShown(j)) {
+                return "step" + j;
+            }
+        }
+        return "step0";
     }
 
     private static int index(String step) {
@@ -195,8 +235,10 @@ public class TemplateView implements Serializable {
 
     private Map<String, Object> values(Boolean secretsOnly, boolean shownOnly) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (FormPages.Page page : pages) {
-            collect(page.fields(), secretsOnly, shownOnly, out);
+        for (int i = 0; i < pages.size(); i++) {
+            if (!shownOnly || pageShown(i)) {
+                collect(pages.get(i).fields(), secretsOnly, shownOnly, out);
+            }
         }
         return out;
     }
@@ -255,8 +297,9 @@ public class TemplateView implements Serializable {
             problem("Sign in to run a template", "Running a template needs a signed-in user.");
             return;
         }
-        for (FormPages.Page page : pages) {
-            if (!validate(page)) {
+        refresh();
+        for (int i = 0; i < pages.size(); i++) {
+            if (pageShown(i) && !validate(pages.get(i))) {
                 return;
             }
         }
@@ -274,8 +317,10 @@ public class TemplateView implements Serializable {
     /** What the review step lists: every value that shows but the secrets, nested fields labelled with their objects' titles. */
     public List<Map.Entry<String, String>> getReview() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (FormPages.Page page : pages) {
-            review(page.fields(), out);
+        for (int i = 0; i < pages.size(); i++) {
+            if (pageShown(i)) {
+                review(pages.get(i).fields(), out);
+            }
         }
         return out;
     }

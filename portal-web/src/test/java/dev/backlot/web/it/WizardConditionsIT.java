@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,11 +94,133 @@ class WizardConditionsIT {
                   steps:
                     - {id: log, name: Log, action: 'debug:log', input: {message: 'made ${{ parameters.name }}'}}
                 """);
+        Path pages = Files.createDirectories(work.resolve("repos/pages"));
+        // Backstage's conditional-parameters-demo (page-level if), its output block left out
+        Files.writeString(pages.resolve("catalog-info.yaml"), """
+                apiVersion: scaffolder.backstage.io/v1beta3
+                kind: Template
+                metadata:
+                  name: conditional-parameters-demo
+                  title: Conditional Parameters Demo
+                  description: Demonstrates conditional if on parameter steps to show or hide wizard pages based on earlier answers
+                spec:
+                  owner: backstage/techdocs-core
+                  type: service
+
+                  parameters:
+                    - title: Choose Cloud Provider
+                      required:
+                        - name
+                        - cloudProvider
+                      properties:
+                        name:
+                          title: Component Name
+                          type: string
+                          description: Name of the component to create
+                          ui:autofocus: true
+                        cloudProvider:
+                          title: Cloud Provider
+                          type: string
+                          enum:
+                            - AWS
+                            - GCP
+                            - Azure
+                          description: Select the cloud provider for deployment
+
+                    - title: AWS Configuration
+                      if: ${{ parameters.cloudProvider === 'AWS' }}
+                      required:
+                        - awsRegion
+                      properties:
+                        awsRegion:
+                          title: AWS Region
+                          type: string
+                          enum:
+                            - us-east-1
+                            - us-west-2
+                            - eu-west-1
+                            - ap-southeast-1
+                          description: The AWS region to deploy to
+                        awsAccountId:
+                          title: AWS Account ID
+                          type: string
+                          description: The AWS account ID (optional)
+
+                    - title: GCP Configuration
+                      if: ${{ parameters.cloudProvider === 'GCP' }}
+                      required:
+                        - gcpProjectId
+                      properties:
+                        gcpProjectId:
+                          title: GCP Project ID
+                          type: string
+                          description: The GCP project to deploy to
+                        gcpRegion:
+                          title: GCP Region
+                          type: string
+                          enum:
+                            - us-central1
+                            - europe-west1
+                            - asia-east1
+                          default: us-central1
+
+                    - title: Azure Configuration
+                      if: ${{ parameters.cloudProvider === 'Azure' }}
+                      required:
+                        - azureSubscriptionId
+                      properties:
+                        azureSubscriptionId:
+                          title: Azure Subscription ID
+                          type: string
+                          description: The Azure subscription to deploy to
+                        azureRegion:
+                          title: Azure Region
+                          type: string
+                          enum:
+                            - eastus
+                            - westeurope
+                            - southeastasia
+                          default: eastus
+
+                    - title: Advanced Options
+                      properties:
+                        enableMonitoring:
+                          title: Enable Monitoring
+                          type: boolean
+                          default: false
+                          description: Set up monitoring dashboards
+
+                    - title: Monitoring Configuration
+                      if: ${{ parameters.enableMonitoring }}
+                      properties:
+                        alertEmail:
+                          title: Alert Email
+                          type: string
+                          format: email
+                          description: Email address for monitoring alerts
+                        alertThreshold:
+                          title: Alert Threshold (%)
+                          type: integer
+                          minimum: 50
+                          maximum: 100
+                          default: 90
+
+                  steps:
+                    - id: log
+                      name: Log
+                      action: debug:log
+                      input:
+                        message: |
+                          Creating ${{ parameters.name }} on ${{ parameters.cloudProvider }}.
+                          Monitoring enabled: ${{ parameters.enableMonitoring }}
+
+                """);
         portal = RunningPortal.start(work.resolve("data"), "portal.log", Map.of("PORTAL_ADMIN_PASSWORD", PASSWORD,
                 "PORTAL_CATALOG_LOCATIONS", "file:" + work.resolve("repos")));
         browser = new Browser(work.resolve("chromium"));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
         awaitEntity("template/default/conditional-form");
+        awaitEntity("template/default/conditional-parameters-demo");
         browser.signIn(portal.url("/login"), "admin", PASSWORD);
     }
 
@@ -167,6 +290,37 @@ class WizardConditionsIT {
                 .get("spec");
         assertThat(spec.get("parameters")).isEqualTo(Map.of("name", "orders", "database", "none", "docs", true,
                 "docsPath", "docs/", "deploy", Map.of("region", "eu-west", "replicas", 3), "sourcePath", "/srv/src"));
+        assertThat(browser.javascriptErrors()).isEmpty();
+    }
+
+    @Test
+    void pagesWhoseIfDoesNotHoldAreSkippedAndTheirValuesLeftOut() throws Exception {
+        browser.open(portal.url("/create/templates/default/conditional-parameters-demo"));
+        browser.type("wizardForm:f_name", "shop");
+        choose("wizardForm:f_cloudProvider", "GCP");
+        browser.find("[id='wizardForm:wizard_next']").click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:f_gcpProjectId")));
+        assertThat(present("wizardForm:f_awsRegion")).isFalse();
+        List<String> titles = browser.driver.findElements(By.cssSelector(".ui-wizard-step-titles li.ui-wizard-step-title"))
+                .stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+        assertThat(titles).containsExactly("Choose Cloud Provider", "GCP Configuration", "Advanced Options", "Review");
+        browser.type("wizardForm:f_gcpProjectId", "shop-1");
+        browser.find("[id='wizardForm:wizard_next']").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:f_enableMonitoring")));
+        browser.find("[id='wizardForm:wizard_next']").click();
+
+        // monitoring is off: its page is skipped, straight to the review
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:create")));
+        assertThat(browser.find("#reviewTable").getText()).contains("shop-1").doesNotContain("AWS Region", "Alert");
+
+        browser.clickAndWaitForUrl("wizardForm:create", "/create/tasks/");
+        String id = browser.driver.getCurrentUrl().replaceFirst(".*/create/tasks/", "").replaceFirst("[?#].*", "");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) JSON.readValue(portal.get("/api/scaffolder/v2/tasks/" + id).body(), Map.class)
+                .get("spec");
+        assertThat(spec.get("parameters")).isEqualTo(Map.of("name", "shop", "cloudProvider", "GCP",
+                "gcpProjectId", "shop-1", "gcpRegion", "us-central1", "enableMonitoring", false));
         assertThat(browser.javascriptErrors()).isEmpty();
     }
 
