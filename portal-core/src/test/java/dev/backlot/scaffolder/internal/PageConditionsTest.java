@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Page-level {@code if:} on Backstage's own conditional-parameters-demo template (a copy in the test
- * resources): hidden pages are not validated and their values leave the task.
+ * Page-level {@code if:} on Backstage's own conditional-parameters-demo template (from the conformance
+ * corpus in the test resources): hidden pages are not validated and their values leave the task.
  */
 class PageConditionsTest {
 
-    static final String DEMO = "/conformance/backstage/sample-templates/conditional-parameters-demo/template.yaml";
+    static final String DEMO = "/conformance/backstage/backstage/plugins/scaffolder-backend/sample-templates/conditional-parameters-demo/template.yaml";
 
     @TempDir
     Path dir;
