@@ -28,8 +28,7 @@ public class CreatePathFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // The container's decoded, normalised path (never the raw URI): what it dispatches is what is matched.
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = AppPath.of(request);
         Matcher template = TEMPLATE.matcher(path);
         Matcher task = TASK.matcher(path);
         String forward = null;

@@ -28,7 +28,7 @@ public class DocsPathFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = AppPath.of(request);
         String forward = forwardPath(path);
         if (forward == null) {
             chain.doFilter(request, response);

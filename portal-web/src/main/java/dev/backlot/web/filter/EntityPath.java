@@ -1,6 +1,5 @@
 package dev.backlot.web.filter;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,9 +12,9 @@ import java.util.Optional;
  *     .get().forwardPath()  // /catalog/entity.xhtml?namespace=default&amp;kind=component&amp;name=payment-service
  * </pre>
  *
- * @param namespace decoded namespace
- * @param kind decoded kind
- * @param name decoded name
+ * @param namespace the namespace as written in the path (decoded by the container)
+ * @param kind the kind, likewise
+ * @param name the name, likewise
  */
 public record EntityPath(String namespace, String kind, String name) {
 
@@ -23,7 +22,8 @@ public record EntityPath(String namespace, String kind, String name) {
     public static final String VIEW = "/catalog/entity.xhtml";
 
     /**
-     * Reads a path inside the application.
+     * Reads a path inside the application as the container decoded it ({@link AppPath}); a segment
+     * that still holds a {@code %} was encoded twice and names no entity.
      *
      * @return the entity when the path has exactly three non-empty segments after {@code /catalog/}
      *     and is not one of the catalog's own pages ({@code entity…}, {@code errors}, a Facelets file)
@@ -40,19 +40,12 @@ public record EntityPath(String namespace, String kind, String name) {
         if (parts.length != 3 || parts[0].startsWith("entity") || parts[0].equals("errors")) {
             return Optional.empty();
         }
-        String[] decoded = new String[3];
-        for (int i = 0; i < 3; i++) {
-            if (parts[i].isEmpty() || parts[i].contains(";") || parts[i].endsWith(".xhtml")) {
-                return Optional.empty();
-            }
-            try {
-                // URLDecoder reads '+' as a space, which is right for forms but not for paths.
-                decoded[i] = URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException badEscape) {
+        for (String part : parts) {
+            if (part.isEmpty() || part.contains(";") || part.contains("%") || part.endsWith(".xhtml")) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new EntityPath(decoded[0], decoded[1], decoded[2]));
+        return Optional.of(new EntityPath(parts[0], parts[1], parts[2]));
     }
 
     /** Where to forward: the entity view with the three parts as request parameters. */

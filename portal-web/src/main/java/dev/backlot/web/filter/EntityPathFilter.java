@@ -25,8 +25,7 @@ public class EntityPathFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<EntityPath> entity = EntityPath.parse(path);
+        Optional<EntityPath> entity = EntityPath.parse(AppPath.of(request));
         if (entity.isEmpty()) {
             chain.doFilter(request, response);
             return;

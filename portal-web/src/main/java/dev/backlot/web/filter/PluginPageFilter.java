@@ -28,8 +28,7 @@ public class PluginPageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher page = PAGE.matcher(path);
+        Matcher page = PAGE.matcher(AppPath.of(request));
         if (!page.matches()) {
             response.sendError(404, "No such plugin page");
             return;

@@ -1,7 +1,5 @@
 package dev.backlot.web.ui;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,36 +7,27 @@ import java.util.Optional;
 /**
  * A path inside a bundle's jar, checked so that it can only name an entry below the folder it is
  * served from: no {@code .} or {@code ..} segment, no backslash, no empty segment, no control
- * character, also after percent-decoding when it came from a URL.
+ * character, no {@code %} (a request path reaches here decoded by the container, so a {@code %} left
+ * is an escape encoded twice).
  *
  * <pre>
  * BundleEntryPath.of("/ui/card.xhtml").get().value()      // "/ui/card.xhtml"
- * BundleEntryPath.fromUrl("img/%2e%2e/x.png")              // empty: a ".." hidden in escapes
+ * BundleEntryPath.of("img/%2e%2e/x.png")                  // empty: an escape left after decoding
  * </pre>
  *
  * @param value the entry, starting with {@code /}, segments joined by {@code /}
  */
 public record BundleEntryPath(String value) {
 
-    /** Reads a path that is already plain text (a fragment path a plugin gave). */
+    /** Reads a plain-text path: a fragment path a plugin gave, or a request path the container decoded. */
     public static Optional<BundleEntryPath> of(String path) {
-        return parse(path, false);
-    }
-
-    /** Reads the still percent-encoded tail of a request URI. */
-    public static Optional<BundleEntryPath> fromUrl(String rawPath) {
-        return parse(rawPath, true);
-    }
-
-    private static Optional<BundleEntryPath> parse(String path, boolean encoded) {
         if (path == null || path.isEmpty()) {
             return Optional.empty();
         }
         String rest = path.startsWith("/") ? path.substring(1) : path;
         List<String> segments = new ArrayList<>();
-        for (String raw : rest.split("/", -1)) {
-            String segment = encoded ? decode(raw) : raw;
-            if (segment == null || !safe(segment)) {
+        for (String segment : rest.split("/", -1)) {
+            if (!safe(segment)) {
                 return Optional.empty();
             }
             segments.add(segment);
@@ -57,15 +46,6 @@ public record BundleEntryPath(String value) {
             }
         }
         return true;
-    }
-
-    private static String decode(String segment) {
-        try {
-            // URLDecoder reads '+' as a space, which is right for forms but not for paths.
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            return null;
-        }
     }
 
     /** The entry below a folder of the bundle, e.g. {@code /static} + {@code /app.css}. */

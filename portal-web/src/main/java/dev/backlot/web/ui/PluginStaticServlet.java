@@ -43,32 +43,32 @@ public class PluginStaticServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String raw = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<StaticResourcePath> parsed = StaticResourcePath.parse(raw);
+        String path = dev.backlot.web.filter.AppPath.of(request);
+        Optional<StaticResourcePath> parsed = StaticResourcePath.parse(path);
         if (parsed.isEmpty()) {
-            response.sendError(raw.split("/", -1).length >= 5 ? 400 : 404,
+            response.sendError(path.split("/", -1).length >= 5 ? 400 : 404,
                     "Not a plugin resource path: /plugin-resources/{symbolicName}/{revision}/{file under /static}");
             return;
         }
-        StaticResourcePath path = parsed.get();
+        StaticResourcePath resource = parsed.get();
         if (!host.isRunning()) {
             response.sendError(404, "The plugin framework is not running");
             return;
         }
         ExtensionRegistry registry = host.extensions();
-        List<Long> bundles = host.plugins().stream().filter(p -> path.symbolicName().equals(p.symbolicName()))
+        List<Long> bundles = host.plugins().stream().filter(p -> resource.symbolicName().equals(p.symbolicName()))
                 .map(PluginInfo::id).filter(id -> id > 0).toList();
         Optional<Long> exact = bundles.stream()
-                .filter(id -> registry.revision(id).map(r -> r == path.revision()).orElse(false)).findFirst();
+                .filter(id -> registry.revision(id).map(r -> r == resource.revision()).orElse(false)).findFirst();
         // A newer revision (blue-green) is listed after the older one: prefer the last when none matches.
         Optional<Long> bundle = exact.isPresent() ? exact
                 : bundles.isEmpty() ? Optional.empty() : Optional.of(bundles.get(bundles.size() - 1));
-        Optional<URL> entry = bundle.flatMap(id -> registry.entry(id, path.entry().value()));
+        Optional<URL> entry = bundle.flatMap(id -> registry.entry(id, resource.entry().value()));
         if (entry.isEmpty()) {
             response.sendError(404, "No such plugin resource");
             return;
         }
-        response.setContentType(contentType(path.path().value()));
+        response.setContentType(contentType(resource.path().value()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", exact.isPresent() ? IMMUTABLE : "no-cache");
         try (InputStream in = entry.get().openStream(); OutputStream out = response.getOutputStream()) {

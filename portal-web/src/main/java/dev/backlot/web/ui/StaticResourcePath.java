@@ -26,25 +26,27 @@ public record StaticResourcePath(String symbolicName, long revision, BundleEntry
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
 
     /**
-     * Reads a request path inside the application, still percent-encoded as the request URI has it.
+     * Reads a request path inside the application as the container decoded and normalised it
+     * ({@link dev.backlot.web.filter.AppPath}).
      *
      * @return empty when the path does not have the three parts, or names a file outside the folder
-     *     (through {@code ..}, {@code %2e%2e}, an encoded slash or a backslash)
+     *     (through {@code ..}, a backslash, or a {@code %} left after decoding, i.e. an escape
+     *     encoded twice such as {@code %252e%252e})
      */
-    public static Optional<StaticResourcePath> parse(String rawPath) {
-        if (rawPath == null || !rawPath.startsWith(PREFIX)) {
+    public static Optional<StaticResourcePath> parse(String path) {
+        if (path == null || !path.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String[] parts = rawPath.substring(PREFIX.length()).split("/", 3);
+        String[] parts = path.substring(PREFIX.length()).split("/", 3);
         if (parts.length != 3 || !SYMBOLIC_NAME.matcher(parts[0]).matches() || parts[0].contains("..")) {
             return Optional.empty();
         }
         Optional<Long> revision = FragmentPath.number(parts[1]);
-        Optional<BundleEntryPath> path = BundleEntryPath.fromUrl(parts[2]);
-        if (revision.isEmpty() || path.isEmpty()) {
+        Optional<BundleEntryPath> entry = BundleEntryPath.of(parts[2]);
+        if (revision.isEmpty() || entry.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StaticResourcePath(parts[0], revision.get(), path.get()));
+        return Optional.of(new StaticResourcePath(parts[0], revision.get(), entry.get()));
     }
 
     /** The entry inside the bundle. */

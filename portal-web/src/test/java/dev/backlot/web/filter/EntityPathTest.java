@@ -15,9 +15,15 @@ class EntityPathTest {
     }
 
     @Test
-    void segmentsAreUrlDecodedButPlusStaysAPlus() {
-        assertThat(EntityPath.parse("/catalog/my%20ns/component/a+b%2Fc"))
-                .contains(new EntityPath("my ns", "component", "a+b/c"));
+    void theContainersDecodedSegmentsAreTakenAsTheyAreAndPlusStaysAPlus() {
+        assertThat(EntityPath.parse("/catalog/my ns/component/a+b"))
+                .contains(new EntityPath("my ns", "component", "a+b"));
+    }
+
+    @Test
+    void aSegmentStillEncodedAfterTheContainerDecodedItNamesNoEntity() {
+        assertThat(EntityPath.parse("/catalog/a/b/%2e%2e")).isEmpty();
+        assertThat(EntityPath.parse("/catalog/my%20ns/component/x")).isEmpty();
     }
 
     @Test

@@ -33,7 +33,7 @@ class PathsTest {
 
     @Test
     void staticPathMapsToAnEntryBelowStatic() {
-        StaticResourcePath path = StaticResourcePath.parse("/plugin-resources/dev.backlot.example-ui/42/img/logo%20big.svg")
+        StaticResourcePath path = StaticResourcePath.parse("/plugin-resources/dev.backlot.example-ui/42/img/logo big.svg")
                 .orElseThrow();
 
         assertThat(path.symbolicName()).isEqualTo("dev.backlot.example-ui");
@@ -46,6 +46,11 @@ class PathsTest {
     void staticPathRefusesEveryWayOutOfTheStaticFolder() {
         String base = "/plugin-resources/dev.backlot.example-ui/42/";
         assertThat(StaticResourcePath.parse(base + "../ui/card.xhtml")).isEmpty();
+        assertThat(StaticResourcePath.parse(base + "img/../../ui/card.xhtml")).isEmpty();
+        assertThat(StaticResourcePath.parse(base + "./ui/card.xhtml")).isEmpty();
+        assertThat(StaticResourcePath.parse(base + "x\u0000.css")).isEmpty();
+        assertThat(StaticResourcePath.parse(base + "x;jsessionid=1.css")).isEmpty();
+        // still encoded after the container's decoding: an escape encoded twice, refused
         assertThat(StaticResourcePath.parse(base + "%2e%2e/ui/card.xhtml")).isEmpty();
         assertThat(StaticResourcePath.parse(base + "%2E%2E/ui/card.xhtml")).isEmpty();
         assertThat(StaticResourcePath.parse(base + ".%2e/ui/card.xhtml")).isEmpty();
