@@ -180,21 +180,7 @@ final class TaskStore {
      * @return false when the task is no longer this node's; nothing was written
      */
     boolean finishClaimed(String id, String node, TaskStatus status, Map<String, Object> output, String error) {
-        return database.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = ?, output_json = ?,"
-                    + " error = ?, secrets_sealed = NULL, finished_at = ?, last_heartbeat_at = ? WHERE id = ?"
-                    + " AND claimed_by = ? AND status = 'processing'")) {
-                long now = System.currentTimeMillis();
-                ps.setString(1, status.json());
-                ps.setString(2, Json.write(output));
-                ps.setString(3, error == null ? null : truncate(error, 3900));
-                ps.setLong(4, now);
-                ps.setLong(5, now);
-                ps.setString(6, id);
-                ps.setString(7, node);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return finish(id, node, status, output, error);
     }
 
     /**
@@ -248,9 +234,15 @@ final class TaskStore {
 
     /** Ends a task: status, output, reason; the sealed secrets are dropped for good. */
     void finish(String id, TaskStatus status, Map<String, Object> output, String error) {
-        database.jdbc(c -> {
+        finish(id, null, status, output, error);
+    }
+
+    /** Ends a task, only while {@code node} (when not null) still holds its claim; true when a row changed. */
+    private boolean finish(String id, String node, TaskStatus status, Map<String, Object> output, String error) {
+        return database.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE scaffolder_task SET status = ?, output_json = ?,"
-                    + " error = ?, secrets_sealed = NULL, finished_at = ?, last_heartbeat_at = ? WHERE id = ?")) {
+                    + " error = ?, secrets_sealed = NULL, finished_at = ?, last_heartbeat_at = ? WHERE id = ?"
+                    + (node == null ? "" : " AND claimed_by = ? AND status = 'processing'"))) {
                 long now = System.currentTimeMillis();
                 ps.setString(1, status.json());
                 ps.setString(2, Json.write(output));
@@ -258,9 +250,11 @@ final class TaskStore {
                 ps.setLong(4, now);
                 ps.setLong(5, now);
                 ps.setString(6, id);
-                ps.executeUpdate();
+                if (node != null) {
+                    ps.setString(7, node);
+                }
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
